@@ -264,7 +264,7 @@ def score_blocks(model: nn.Module, # a CausalLM of a supported family
                  estimators: list[Estimator] | None = None, # default: `default_estimators()`
                  progress: bool = True, # show a progress bar over batches
                  **meta, # recorded as is: model_id, calibration, seed, ...
-                ) -> BlockScores:
+                ) -> BlockScores: # per-layer, per-block scores with the metadata to reproduce them
     "Stream `batches` through `model` and score every attention block, MLP block and layer with every estimator."
     estimators = default_estimators() if estimators is None else [make_estimator(e) if isinstance(e, str) else e for e in estimators]
     adapter = adapter_for(model)

@@ -1,0 +1,28 @@
+"Execute notebooks in place as nbdev_test does (skipping `eval: false` and `slow` cells), keeping their outputs for the docs."
+import os, sys
+from pathlib import Path
+from execnb.nbio import read_nb, write_nb
+from execnb.shell import CaptureShell
+from nbdev.config import get_config
+from nbdev.process import NBProcessor, extract_directives
+
+def skip(cell, flags):
+    if cell.cell_type != "code" or "nbdev_export(" in cell.source: return True
+    directives = extract_directives(cell, remove=False)
+    if directives.get("eval:", [""])[0].lower() == "false": return True
+    return bool(flags & directives.keys())
+
+def execute(path: Path, flags: set):
+    nb = read_nb(path)
+    shell = CaptureShell(path)
+    cwd = os.getcwd(); os.chdir(path.parent)
+    try: shell.run_all(nb, exc_stop=True, preproc=lambda cell: skip(cell, flags))
+    finally: os.chdir(cwd)
+    write_nb(nb, path)
+
+if __name__ == "__main__":
+    os.environ.setdefault("HF_HUB_OFFLINE", "1"); os.environ.setdefault("HF_DATASETS_OFFLINE", "1")
+    flags = set(get_config().tst_flags.split())
+    for name in sys.argv[1:] or sorted(str(p) for p in get_config().nbs_path.glob("*.ipynb")):
+        print(f"executing {name}", flush=True)
+        execute(Path(name).resolve(), flags)
