@@ -1,0 +1,81 @@
+"""The offline documentation build and its check in a real browser.
+
+    python tools/docs.py build    # nbdev_proc_nbs + smalldocs -> _site/ (KaTeX vendored from npm, no CDN needed)
+    python tools/docs.py check    # headless Chromium loads every page: figures, maths, no error output; screenshots
+
+With internet and Quarto, the standard path is `nbdev_docs` (it reads the same _quarto.yml).
+"""
+import base64, html, re, shutil, struct, subprocess, sys, tempfile
+from pathlib import Path
+
+root = Path(__file__).resolve().parent.parent
+site, proc = root / "_site", root / "_proc"
+KATEX_VERSION = "0.16.11"
+KATEX_CDN = f"https://cdn.jsdelivr.net/npm/katex@{KATEX_VERSION}/dist"
+
+def run(*cmd, **kw): subprocess.run(cmd, check=True, cwd=root, **kw)
+
+def vendor_katex(target: Path):
+    "Copy KaTeX from npm into the site and point the pages at it, so maths renders without the CDN."
+    cache = root / ".cache" / f"katex-{KATEX_VERSION}"
+    if not (cache / "node_modules" / "katex" / "dist").exists():
+        cache.mkdir(parents=True, exist_ok=True)
+        run("npm", "install", "--no-save", "--silent", "--prefix", str(cache), f"katex@{KATEX_VERSION}")
+    shutil.copytree(cache / "node_modules" / "katex" / "dist", target / "site_libs" / "katex", dirs_exist_ok=True)
+    for page in target.rglob("*.html"):
+        depth = len(page.relative_to(target).parts) - 1
+        page.write_text(page.read_text(encoding="utf-8").replace(KATEX_CDN, "../" * depth + "site_libs/katex"), encoding="utf-8")
+
+def build():
+    shutil.rmtree(proc, ignore_errors=True); shutil.rmtree(site, ignore_errors=True)
+    run("nbdev_proc_nbs")
+    run("smalldocs", "render", str(proc), "--quiet")
+    shutil.move(str(proc / "_docs"), str(site))
+    vendor_katex(site)
+    pages = sorted(p.name for p in site.glob("*.html"))
+    print(f"built {len(pages)} pages into {site}: {', '.join(pages)}")
+
+def png_size(data_uri: str):
+    raw = base64.b64decode(data_uri.split(",", 1)[1])
+    if raw[:8] != b"\x89PNG\r\n\x1a\n": return None
+    return struct.unpack(">II", raw[16:24])
+
+def chromium(*args) -> str:
+    browser = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
+    if not browser: sys.exit("no Chromium found: apt-get install chromium")
+    flags = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+             "--disable-component-update", "--disable-sync", "--hide-scrollbars", "--allow-file-access-from-files",
+             "--virtual-time-budget=10000", f"--user-data-dir={tempfile.mkdtemp()}"]
+    return subprocess.run([browser, *flags, *args], capture_output=True, text=True, timeout=120).stdout
+
+def check(shots: Path):
+    "Load every page in headless Chromium; fail on a missing page, a broken figure, unrendered maths or an error output."
+    shots.mkdir(parents=True, exist_ok=True)
+    expected = {p.stem for p in (root / "nbs").glob("*.ipynb")}
+    failures = [f"no page for {name}.ipynb" for name in sorted(expected - {p.stem for p in site.glob("*.html")})]
+    for page in sorted(site.glob("*.html")):
+        url = page.resolve().as_uri()
+        dom = chromium("--dump-dom", url)
+        problems = []
+        if "</main>" not in dom and "</body>" not in dom: problems.append("did not load")
+        images = re.findall(r'<img[^>]*src="(data:image/png;base64,[^"]+)"', dom)
+        broken = [i for i, uri in enumerate(images) if not png_size(uri) or 0 in png_size(uri)]
+        if broken: problems.append(f"broken figures {broken}")
+        source = page.read_text(encoding="utf-8")
+        has_math = bool(re.search(r'class="math (inline|display)"|\\\(|\\\[', source))
+        rendered = dom.count('class="katex"')
+        if has_math and rendered == 0: problems.append("maths present but not rendered by KaTeX")
+        text = html.unescape(re.sub(r"<[^>]+>", " ", dom))
+        if re.search(r"Traceback \(most recent call last\)|\w+Error: ", text): problems.append("an error in the rendered output")
+        chromium("--window-size=1280,2400", f"--screenshot={shots / (page.stem + '.png')}", url)
+        status = "; ".join(problems) or "ok"
+        print(f"{page.name:24s} figures {len(images):2d}  maths {rendered:3d}  {status}")
+        failures += [f"{page.name}: {p}" for p in problems]
+    if failures: sys.exit("site check failed:\n  " + "\n  ".join(failures))
+    print(f"all {len(list(site.glob('*.html')))} pages load, with their figures and maths; screenshots in {shots}")
+
+if __name__ == "__main__":
+    command = sys.argv[1] if len(sys.argv) > 1 else "build"
+    if command == "build": build()
+    elif command == "check": check(Path(sys.argv[2]) if len(sys.argv) > 2 else root / ".ci" / "artifacts" / "screenshots")
+    else: sys.exit(__doc__)
