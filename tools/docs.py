@@ -28,7 +28,11 @@ def vendor_katex(target: Path):
 
 def build():
     shutil.rmtree(proc, ignore_errors=True); shutil.rmtree(site, ignore_errors=True)
-    run("nbdev_proc_nbs")
+    # nbdev_proc_nbs minus its first step, which tries to download Quarto and re-runs `pip install -e .[dev]`
+    import nbdev.doclinks
+    from nbdev.config import get_config
+    from nbdev.quarto import proc_nbs, refresh_quarto_yml
+    refresh_quarto_yml(); nbdev.doclinks._build_modidx(); proc_nbs(get_config().nbs_path)
     run("smalldocs", "render", str(proc), "--quiet")
     shutil.move(str(proc / "_docs"), str(site))
     vendor_katex(site)
