@@ -4,15 +4,15 @@
 
 # %% ../nbs/03_calibration.ipynb #6c85f0e1
 from __future__ import annotations
-import hashlib, json, os, random
+import hashlib, importlib.resources, json, os, random
 from dataclasses import dataclass
 from pathlib import Path
 
 import torch
 
 # %% auto #0
-__all__ = ['CALIBRATION_SETS', 'CalibrationSource', 'CalibrationUnavailableError', 'load_calibration_texts', 'sample_windows',
-           'calibration_windows', 'batched']
+__all__ = ['CALIBRATION_SETS', 'DATA_DIR', 'SHIPPED_SETS', 'CalibrationSource', 'CalibrationUnavailableError',
+           'load_calibration_texts', 'sample_windows', 'calibration_windows', 'batched']
 
 # %% ../nbs/03_calibration.ipynb #8381890b
 @dataclass(frozen=True)
@@ -31,6 +31,10 @@ CALIBRATION_SETS = {
     "law": CalibrationSource("AdaptLLM/law_knowledge_prob", "test", field=None),
     "medicine": CalibrationSource("AdaptLLM/med_knowledge_prob", "test", field="exp"),
 }
+
+# %% ../nbs/03_calibration.ipynb #c454721b
+DATA_DIR = Path(str(importlib.resources.files("entrodrop"))) / "data"
+SHIPPED_SETS = {"python-docs": "python_docs_tutorial.jsonl", "python-faq": "python_docs_faq.jsonl"}
 
 # %% ../nbs/03_calibration.ipynb #d8dcafcb
 class CalibrationUnavailableError(RuntimeError):
@@ -55,6 +59,7 @@ def load_calibration_texts(source: str, # a name in `CALIBRATION_SETS` or a path
                            field: str | None = "text", # text field for local JSON(L) files (None: longest string)
                           ) -> tuple[list[str], str]: # (documents, mode)
     "The documents of a calibration set, and how windows are cut from them ('documents' or 'stream')."
+    if source in SHIPPED_SETS: return _read_local(DATA_DIR / SHIPPED_SETS[source], "text"), "documents"
     if source in CALIBRATION_SETS:
         spec = CALIBRATION_SETS[source]
         from datasets import load_dataset
@@ -65,11 +70,11 @@ def load_calibration_texts(source: str, # a name in `CALIBRATION_SETS` or a path
             raise CalibrationUnavailableError(
                 f"cannot load calibration set {source!r} ({spec.path}) from the Hugging Face hub"
                 f"{' (HF_DATASETS_OFFLINE is set)' if offline else ''}: {type(error).__name__}. "
-                "Pass a local file instead, e.g. --calibration path/to/text.txt (.txt, .jsonl or .json).") from None
+                "Use the shipped sample (--calibration python-docs) or a local file (--calibration path/to/text.txt, .jsonl or .json).") from None
         return [_record_text(r, spec.field) for r in data], spec.mode
     path = Path(source).expanduser()
     if not path.exists():
-        raise CalibrationUnavailableError(f"{source!r} is neither a known calibration set ({', '.join(CALIBRATION_SETS)}) nor an existing file")
+        raise CalibrationUnavailableError(f"{source!r} is neither a known calibration set ({', '.join([*CALIBRATION_SETS, *SHIPPED_SETS])}) nor an existing file")
     return _read_local(path, field), "documents"
 
 # %% ../nbs/03_calibration.ipynb #28b59348

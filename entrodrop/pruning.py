@@ -462,7 +462,7 @@ def cmd_prune(args):
                         preset=args.preset, iterative=args.iterative, seed=args.seed)
         plan.model_id, plan.calibration = args.model, {**plan.calibration, "calibration": args.calibration, "samples": args.samples,
                                                        "seqlen": args.seqlen, "seed": args.seed}
-        held_out = windows[: min(len(windows), 16)]
+        held_out = calibration_for(args.eval_text, tokenizer, model, 16, args.seqlen, args.seed + 1)
         before = perplexity(model, held_out)
         prune(model, plan)
         after = perplexity(model, held_out)
@@ -472,12 +472,12 @@ def cmd_prune(args):
         fig, ax = plt.subplots(figsize=(7, 3.8)); plot_increases(scores, label, plan, ax=ax)
         fig.tight_layout(); fig.savefig(analysis / "removed_blocks.png", dpi=110); plt.close(fig)
         (analysis / "summary.json").write_text(json.dumps({"perplexity_before": before, "perplexity_after": after,
-                                                           "perplexity_windows": "the first 16 calibration windows"}, indent=2))
+                                                           "perplexity_text": f"16 windows of {args.eval_text}, seed {args.seed + 1}"}, indent=2))
         def add_analysis(staging: Path): shutil.copytree(analysis, staging / "analysis")
         save_pruned(model, out, tokenizer, overwrite=args.overwrite, extra=add_analysis)
     removed = ", ".join([f"attention {i}" for i in plan.attention] + [f"mlp {i}" for i in plan.mlp] + [f"layer {i}" for i in plan.layers])
     print(f"removed {plan.removed_blocks} blocks ({plan.kind}, {plan.criterion} by {plan.estimator}, S_start={plan.s_start}): {removed}")
-    print(f"perplexity on the first {len(held_out)} calibration windows: {before:.2f} dense -> {after:.2f} pruned")
+    print(f"perplexity on {len(held_out)} held-out windows of {args.eval_text}: {before:.2f} dense -> {after:.2f} pruned")
     print(f"wrote the pruned model, pruning_plan.json and analysis/ to {out}")
 
 # %% ../nbs/05_pruning.ipynb #11cef12d
@@ -487,7 +487,7 @@ def _parser():
     commands = parser.add_subparsers(dest="command", required=True)
     def common(sub):
         sub.add_argument("--model", required=True, help="hub id, local folder, or tiny:FAMILY (a random offline model)")
-        sub.add_argument("--calibration", default="c4", help="c4 | wikitext2 | law | medicine | FILE (.txt/.jsonl/.json) | random")
+        sub.add_argument("--calibration", default="c4", help="c4 | wikitext2 | law | medicine | python-docs (shipped) | FILE (.txt/.jsonl/.json) | random")
         sub.add_argument("--samples", type=int, default=128); sub.add_argument("--seqlen", type=int, default=256)
         sub.add_argument("--seed", type=int, default=2024); sub.add_argument("--batch-size", type=int, default=1)
         sub.add_argument("--estimators", default="bucket,knn,renyi,cosine,angular", help="comma-separated estimators to compute")
@@ -505,6 +505,7 @@ def _parser():
     prune_.add_argument("--s-start", default="auto", help="first prunable layer: auto or an index")
     prune_.add_argument("--preset", choices=["reference"], default=None, help="reference: protect layers 0, 1 and the last, as the official release")
     prune_.add_argument("--iterative", action="store_true", help="re-score after each removal (K calibration passes)")
+    prune_.add_argument("--eval-text", default="python-faq", help="held-out text for the perplexity before and after (default: the shipped Python FAQ)")
     prune_.set_defaults(run=cmd_prune)
     return parser
 
