@@ -507,6 +507,25 @@ def _parser():
     prune_.add_argument("--iterative", action="store_true", help="re-score after each removal (K calibration passes)")
     prune_.add_argument("--eval-text", default="python-faq", help="held-out text for the perplexity before and after (default: the shipped Python FAQ)")
     prune_.set_defaults(run=cmd_prune)
+    def from_evaluation(name):  # the evaluation notebook defines these; imported when run
+        def run(args):
+            import entrodrop.evaluation
+            return getattr(entrodrop.evaluation, name)(args)
+        return run
+    def loading(sub):
+        sub.add_argument("--model", required=True, help="a folder written by entrodrop prune, a hub id, a local folder, or tiny:FAMILY")
+        sub.add_argument("--dtype", default="auto"); sub.add_argument("--device", default="auto"); sub.add_argument("--device-map", default=None)
+        sub.add_argument("--out", required=True); sub.add_argument("--overwrite", action="store_true")
+    evaluate_ = commands.add_parser("eval", help="zero-shot lm-eval accuracy of a (pruned) model"); loading(evaluate_)
+    evaluate_.add_argument("--tasks", default="paper", help="paper | offline | TASK,TASK,...")
+    evaluate_.add_argument("--limit", type=int, default=None, help="items per task (for a quick look)")
+    evaluate_.add_argument("--batch-size", type=int, default=8)
+    evaluate_.set_defaults(run=from_evaluation("cmd_eval"))
+    bench = commands.add_parser("bench", help="prefill/decode speed, KV cache and memory: dense vs pruned"); loading(bench)
+    bench.add_argument("--plan", default=None, help="pruning_plan.json to compare with (default: K = 4, 8, 12, 16 attention blocks and layers)")
+    bench.add_argument("--prompt-tokens", type=int, default=128); bench.add_argument("--new-tokens", type=int, default=32)
+    bench.add_argument("--repeats", type=int, default=3)
+    bench.set_defaults(run=from_evaluation("cmd_bench"))
     return parser
 
 def main(argv=None):
