@@ -526,6 +526,17 @@ def _parser():
     bench.add_argument("--prompt-tokens", type=int, default=128); bench.add_argument("--new-tokens", type=int, default=32)
     bench.add_argument("--repeats", type=int, default=3)
     bench.set_defaults(run=from_evaluation("cmd_bench"))
+    heal_ = commands.add_parser("heal", help="LoRA-heal a pruned folder and save the merged model"); loading(heal_)
+    heal_.add_argument("--data", default="python-docs", help="hellaswag | alpaca | flan | piqa | arc_easy | mixed | python-docs | FILE")
+    heal_.add_argument("--examples", type=int, default=10_000, help="training examples drawn from --data (the paper: 100000)")
+    heal_.add_argument("--windows", type=int, default=1024); heal_.add_argument("--seqlen", type=int, default=256)
+    heal_.add_argument("--steps", type=int, default=200); heal_.add_argument("--batch-size", type=int, default=4)
+    heal_.add_argument("--lr", type=float, default=2e-4); heal_.add_argument("--rank", type=int, default=8); heal_.add_argument("--alpha", type=int, default=16)
+    heal_.add_argument("--gradient-checkpointing", action="store_true"); heal_.add_argument("--seed", type=int, default=0)
+    def run_heal(args):
+        import entrodrop.posttraining
+        return entrodrop.posttraining.cmd_heal(args)
+    heal_.set_defaults(run=run_heal)
     return parser
 
 def main(argv=None):
