@@ -13,7 +13,7 @@ from torch import nn
 
 from .calibration import DATA_DIR, _cache_dir
 from .estimators import peak_memory
-from .pruning import PruningPlan, decode_weight_count, kv_cache_bytes, measure_decoding, prune
+from .pruning import PruningPlan, check_output_dir, decode_weight_count, kv_cache_bytes, measure_decoding, prune
 
 # %% auto #0
 __all__ = ['PAPER_TASKS', 'OFFLINE_TASKS', 'next_sentence_items', 'answer_match_items', 'task_pack', 'resolve_tasks', 'evaluate',
@@ -191,8 +191,7 @@ def _load_for_eval(path: str, dtype: str, device: str, device_map):
     return load_model_and_tokenizer(path, dtype, device, device_map)
 
 def cmd_eval(args):
-    out = Path(args.out)
-    if out.exists() and not args.overwrite: raise FileExistsError(f"{out} exists; pass --overwrite to replace it")
+    out = check_output_dir(args.out, args.overwrite)
     model, tokenizer = _load_for_eval(args.model, args.dtype, args.device, args.device_map)
     table, raw = evaluate(model, tokenizer, args.tasks, batch_size=args.batch_size, limit=args.limit)
     out.mkdir(parents=True, exist_ok=True)
@@ -204,8 +203,7 @@ def cmd_bench(args):
     import matplotlib; matplotlib.use("Agg")
     import matplotlib.pyplot as plt
     from entrodrop.baselines import floor_plan
-    out = Path(args.out)
-    if out.exists() and not args.overwrite: raise FileExistsError(f"{out} exists; pass --overwrite to replace it")
+    out = check_output_dir(args.out, args.overwrite)
     model, _ = _load_for_eval(args.model, args.dtype, args.device, args.device_map)
     n_layers = model.config.num_hidden_layers
     if args.plan: plans = {"plan": PruningPlan.load(args.plan)}

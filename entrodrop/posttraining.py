@@ -13,7 +13,7 @@ from torch import nn
 from tqdm.auto import tqdm
 
 from .calibration import load_calibration_texts, sample_windows
-from .pruning import save_pruned
+from .pruning import check_output_dir, save_pruned
 
 # %% auto #0
 __all__ = ['HEALING_SOURCES', 'MIXED', 'healing_texts', 'lora_model', 'heal', 'merge', 'recovery_table', 'cmd_heal']
@@ -85,8 +85,7 @@ def recovery_table(base: pd.DataFrame, pruned: pd.DataFrame, healed: pd.DataFram
 # %% ../nbs/08_posttraining.ipynb #c72d3a04
 def cmd_heal(args):
     from entrodrop.evaluation import _load_for_eval
-    out = Path(args.out)
-    if out.exists() and not args.overwrite: raise FileExistsError(f"{out} exists; pass --overwrite to replace it")
+    out = check_output_dir(args.out, args.overwrite)
     model, tokenizer = _load_for_eval(args.model, args.dtype, args.device, args.device_map)
     if not getattr(model.config, "entrodrop", None): raise ValueError(f"{args.model} is not a model pruned by entrodrop")
     texts = healing_texts(args.data, args.examples, args.seed)

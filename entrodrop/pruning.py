@@ -18,7 +18,7 @@ from .estimators import BlockScores, _versions
 __all__ = ['KINDS', 'entropy_curve', 'stage_boundary', 'PruningPlan', 'plan_pruning', 'PlanMismatchError', 'merge_layer_weights',
            'prune', 'reference_logits', 'save_pruned', 'load_pruned', 'iterative_plan', 'kv_cache_bytes',
            'decode_weight_count', 'measure_decoding', 'ModelUnavailableError', 'load_model_and_tokenizer',
-           'calibration_for', 'perplexity', 'cmd_analyze', 'cmd_prune', 'main']
+           'calibration_for', 'check_output_dir', 'perplexity', 'cmd_analyze', 'cmd_prune', 'main']
 
 # %% ../nbs/05_pruning.ipynb #a8932203
 def entropy_curve(scores: BlockScores, estimator: str = "bucket") -> list[float]:
@@ -418,7 +418,8 @@ def _analyze(args, out: Path):
             fig.tight_layout(); fig.savefig(out / f"entropy_{label}.png", dpi=110); plt.close(fig)
     return model, tokenizer, windows, scores
 
-def _fresh_output(path: str, overwrite: bool) -> Path:
+def check_output_dir(path: str, overwrite: bool) -> Path:
+    "The output folder of a command, refused if it exists unless `overwrite`."
     out = Path(path)
     if out.exists() and not overwrite: raise FileExistsError(f"{out} exists; pass --overwrite to replace it")
     return out
@@ -437,7 +438,7 @@ def perplexity(model: nn.Module, windows: torch.Tensor, batch_size: int = 4) -> 
 
 # %% ../nbs/05_pruning.ipynb #3b5dedda
 def cmd_analyze(args):
-    out = _fresh_output(args.out, args.overwrite)
+    out = check_output_dir(args.out, args.overwrite)
     if out.exists(): shutil.rmtree(out)
     staging = out.with_name(f".{out.name}.partial")
     shutil.rmtree(staging, ignore_errors=True); staging.mkdir(parents=True)
@@ -448,7 +449,7 @@ def cmd_analyze(args):
     print(f"wrote block scores and plots to {out}")
 
 def cmd_prune(args):
-    out = _fresh_output(args.out, args.overwrite)
+    out = check_output_dir(args.out, args.overwrite)
     if args.estimator not in [e.split("_")[0] for e in args.estimators.split(",")]: args.estimators = f"{args.estimator},{args.estimators}"
     with tempfile.TemporaryDirectory() as analysis:
         analysis = Path(analysis)
