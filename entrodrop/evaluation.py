@@ -94,15 +94,22 @@ def _task_manager(include: str | None):
     return TaskManager(include_path=include)  # indexing lm-eval's task registry takes seconds: once per process
 
 def evaluate(model: nn.Module, tokenizer, tasks="offline", batch_size: int = 8, limit: int | None = None,
-             num_fewshot: int = 0, log_samples: bool = False):
+             num_fewshot: int = 0, log_samples: bool = False, progress: bool = True):
     "Zero-shot lm-eval of an in-memory model: a table (task, metric, value, stderr), and lm-eval's raw output."
+    import contextlib, io, logging
     import lm_eval
     from lm_eval.models.huggingface import HFLM
     wanted = resolve_tasks(tasks)
     include = str(task_pack()) if any(t in OFFLINE_TASKS for t in wanted) else None
-    lm = HFLM(pretrained=model, tokenizer=tokenizer, batch_size=batch_size, device=str(next(model.parameters()).device))
-    raw = lm_eval.simple_evaluate(model=lm, tasks=list(wanted), task_manager=_task_manager(include), num_fewshot=num_fewshot,
-                                  limit=limit, log_samples=log_samples)
+    quiet = contextlib.redirect_stderr(io.StringIO()) if not progress else contextlib.nullcontext()
+    level = logging.getLogger("lm_eval").level
+    if not progress: logging.getLogger("lm_eval").setLevel(logging.ERROR)
+    try:
+        with quiet:
+            lm = HFLM(pretrained=model, tokenizer=tokenizer, batch_size=batch_size, device=str(next(model.parameters()).device))
+            raw = lm_eval.simple_evaluate(model=lm, tasks=list(wanted), task_manager=_task_manager(include), num_fewshot=num_fewshot,
+                                          limit=limit, log_samples=log_samples)
+    finally: logging.getLogger("lm_eval").setLevel(level)
     rows = []
     for task, metric in wanted.items():
         key, value, stderr = _metric_value(raw["results"][task], metric)
