@@ -13,7 +13,7 @@ from torch import nn
 
 from .calibration import DATA_DIR, _cache_dir
 from .estimators import peak_memory
-from .pruning import PruningPlan, check_output_dir, decode_weight_count, kv_cache_bytes, measure_decoding, prune
+from .pruning import PruningPlan, check_output_dir, decode_weight_count, measure_decoding, prune
 
 # %% auto #0
 __all__ = ['PAPER_TASKS', 'OFFLINE_TASKS', 'next_sentence_items', 'answer_match_items', 'task_pack', 'resolve_tasks', 'evaluate',

@@ -5,7 +5,7 @@
 # %% ../nbs/01_hooks.ipynb #c6865abc
 from __future__ import annotations
 import contextlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Callable, Iterator
 
 import torch

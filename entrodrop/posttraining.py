@@ -4,8 +4,7 @@
 
 # %% ../nbs/08_posttraining.ipynb #a66a00ad
 from __future__ import annotations
-import copy, json, math, random
-from pathlib import Path
+import json, random
 
 import pandas as pd
 import torch

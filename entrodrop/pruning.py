@@ -275,7 +275,6 @@ def load_pruned(directory, **from_pretrained_kwargs) -> nn.Module:
     finally: hf_logging.set_verbosity(verbosity)
     info = getattr(model.config, "entrodrop", None) or {}
     adapter = adapter_for(model)
-    layers = adapter.decoder_layers(model)
     expected_missing = set()
     for block, key in (("attention", "attention_removed"), ("mlp", "mlp_removed")):
         for i in info.get(key, []):
