@@ -65,7 +65,7 @@ def heal(model: nn.Module, windows: torch.Tensor, steps: int = 200, batch_size: 
         batch = windows[order[(torch.arange(batch_size) + step * batch_size) % len(windows)]].to(device)
         loss = adapted(input_ids=batch, labels=batch, use_cache=False).loss
         loss.backward(); optimizer.step(); optimizer.zero_grad(set_to_none=True)
-        losses.append(float(loss))
+        losses.append(loss.item())
     return adapted.eval(), losses
 
 def merge(adapted) -> nn.Module:
