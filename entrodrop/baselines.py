@@ -12,8 +12,8 @@ from torch import nn
 from tqdm.auto import tqdm
 
 from .hooks import adapter_for, capture_blocks
-from .estimators import BlockScores, _batch_inputs, _versions, make_estimator, score_blocks
-from .pruning import PruningPlan, _apply_removal, iterative_plan, merge_layer_weights, plan_pruning
+from .estimators import BlockScores, batch_inputs, library_versions, make_estimator, score_blocks
+from .pruning import PruningPlan, apply_removal, iterative_plan, merge_layer_weights, plan_pruning
 
 # %% auto #0
 __all__ = ['CRITERIA', 'block_influence', 'shortgpt_plan', 'llmdrop_plan', 'angular_window_scores', 'gromov_plan', 'laco_plan',
@@ -66,7 +66,7 @@ def angular_window_scores(model: nn.Module, batches, n: int, progress: bool = Tr
             current[layer if point == "input" else n_layers] = hidden[torch.arange(hidden.shape[0], device=hidden.device), current["last"]].float()
     with capture_blocks(model, keep):
         for batch in tqdm(batches, desc="angular distances", disable=not progress):
-            ids, mask = _batch_inputs(batch)
+            ids, mask = batch_inputs(batch)
             current.clear(); current["last"] = _last_token_index(None if mask is None else mask.to(device), ids.shape[0], ids.shape[1], device)
             base(input_ids=ids.to(device), attention_mask=None if mask is None else mask.to(device), use_cache=False)
             for start in range(n_layers - n + 1):
@@ -82,13 +82,13 @@ def gromov_plan(model: nn.Module, batches, num_blocks: int, progress: bool = Tru
     return PruningPlan("layer", len(adapter_for(model).decoder_layers(model)), layers=list(range(start, start + num_blocks)),
                        criterion="angular", estimator=f"angular_last_token_n={num_blocks}", num_blocks=num_blocks, s_start=0,
                        ranking=[["layer", int(l), float(v)] for l, v in distance.sort_values().items()],
-                       model_type=model.config.model_type, versions=_versions(), **meta)
+                       model_type=model.config.model_type, versions=library_versions(), **meta)
 
 # %% ../nbs/06_baselines.ipynb #8d8a4b68
 @torch.inference_mode()
 def _final_states(model: nn.Module, batches) -> list[torch.Tensor]:
     base, device = adapter_for(model).base_model(model), next(model.parameters()).device
-    return [base(input_ids=_batch_inputs(b)[0].to(device), use_cache=False).last_hidden_state.flatten(1).float() for b in batches]
+    return [base(input_ids=batch_inputs(b)[0].to(device), use_cache=False).last_hidden_state.flatten(1).float() for b in batches]
 
 def laco_plan(model: nn.Module, batches, num_blocks: int, merge_layers: int = 4, threshold: float = 0.45,
               interval: int = 2, progress: bool = True, **meta) -> PruningPlan:
@@ -105,7 +105,7 @@ def laco_plan(model: nn.Module, batches, num_blocks: int, merge_layers: int = 4,
             sources = list(range(layer + 1, layer + size))
             candidate = copy.deepcopy(working)
             merge_layer_weights(candidate, layer, sources)
-            _apply_removal(candidate, adapter, [], [], sources)
+            apply_removal(candidate, adapter, [], [], sources)
             similarity = float(torch.stack([torch.nn.functional.cosine_similarity(a, b, dim=-1).mean()
                                             for a, b in zip(reference, _final_states(candidate, batches))]).mean())
             ranking.append(["layer", original[layer], similarity])
@@ -117,7 +117,7 @@ def laco_plan(model: nn.Module, batches, num_blocks: int, merge_layers: int = 4,
     if len(removed) < num_blocks: warnings.warn(f"LaCo removed {len(removed)} of {num_blocks} layers: no other merge kept the similarity above {threshold}")
     return PruningPlan("layer", len(adapter.decoder_layers(model)), layers=removed, merges=merges, criterion="laco",
                        estimator=f"laco_C={merge_layers}_T={threshold}_I={interval}", num_blocks=len(removed), s_start=0,
-                       ranking=ranking, model_type=model.config.model_type, versions=_versions(), **meta)
+                       ranking=ranking, model_type=model.config.model_type, versions=library_versions(), **meta)
 
 # %% ../nbs/06_baselines.ipynb #8de66ce9
 def floor_plan(criterion: str, n_layers: int, kind: str, num_blocks: int, seed: int = 0, protect: tuple = ()) -> PruningPlan:
@@ -133,7 +133,7 @@ def floor_plan(criterion: str, n_layers: int, kind: str, num_blocks: int, seed: 
     else: raise ValueError(f"floor criterion must be 'random' or 'last', got {criterion!r}")
     pick = lambda k: [l for kk, l in chosen if kk == k]
     return PruningPlan(kind, n_layers, attention=pick("attention"), mlp=pick("mlp"), layers=pick("layer"), criterion=criterion,
-                       num_blocks=num_blocks, s_start=0, protected=sorted(protected), calibration={"seed": seed}, versions=_versions())
+                       num_blocks=num_blocks, s_start=0, protected=sorted(protected), calibration={"seed": seed}, versions=library_versions())
 
 # %% ../nbs/06_baselines.ipynb #ac42da13
 CRITERIA = ("entropy", "cosine", "block-influence", "angular", "laco", "random", "last")

@@ -12,7 +12,7 @@ import torch
 
 # %% auto #0
 __all__ = ['CALIBRATION_SETS', 'DATA_DIR', 'SHIPPED_SETS', 'CalibrationSource', 'CalibrationUnavailableError',
-           'load_calibration_texts', 'sample_windows', 'calibration_windows', 'batched']
+           'load_calibration_texts', 'sample_windows', 'cache_dir', 'calibration_windows', 'batched']
 
 # %% ../nbs/03_calibration.ipynb #8381890b
 @dataclass(frozen=True)
@@ -108,7 +108,8 @@ def sample_windows(documents: list[str], # texts of the calibration set
     return torch.stack(windows)
 
 # %% ../nbs/03_calibration.ipynb #7c4700d5
-def _cache_dir() -> Path:
+def cache_dir() -> Path:
+    "Where calibration windows are cached (`$ENTRODROP_CACHE/calibration`, default `~/.cache/entrodrop/calibration`)."
     return Path(os.environ.get("ENTRODROP_CACHE", Path.home() / ".cache" / "entrodrop")) / "calibration"
 
 def calibration_windows(source: str, tokenizer, n_samples: int = 128, seqlen: int = 256, seed: int = 2024,
@@ -118,7 +119,7 @@ def calibration_windows(source: str, tokenizer, n_samples: int = 128, seqlen: in
     identity = dict(source=source, file_bytes=local.stat().st_size if local.is_file() else None, field=field,
                     tokenizer=getattr(tokenizer, "name_or_path", type(tokenizer).__name__), vocab=len(tokenizer),
                     n_samples=n_samples, seqlen=seqlen, seed=seed)
-    path = _cache_dir() / (hashlib.sha256(json.dumps(identity, sort_keys=True).encode()).hexdigest()[:20] + ".pt")
+    path = cache_dir() / (hashlib.sha256(json.dumps(identity, sort_keys=True).encode()).hexdigest()[:20] + ".pt")
     if cache and path.exists(): return torch.load(path)
     documents, mode = load_calibration_texts(source, field)
     windows = sample_windows(documents, tokenizer, n_samples, seqlen, seed, mode)

@@ -20,8 +20,8 @@ from .hooks import adapter_for, capture_blocks
 # %% auto #0
 __all__ = ['ESTIMATOR_FUNCTIONS', 'DISTANCE_ESTIMATORS', 'BLOCKS', 'DegenerateActivationsError', 'as_token_matrix',
            'bucket_entropy', 'knn_distances', 'knn_entropy', 'renyi_entropy', 'cosine_distance', 'angular_distance',
-           'Estimator', 'make_estimator', 'default_estimators', 'BlockScores', 'score_blocks', 'peak_memory',
-           'scoring_cost', 'scoring_peak_memory']
+           'Estimator', 'make_estimator', 'default_estimators', 'batch_inputs', 'BlockScores', 'library_versions',
+           'score_blocks', 'peak_memory', 'scoring_cost', 'scoring_peak_memory']
 
 # %% ../nbs/02_estimators.ipynb #c61037b4
 class DegenerateActivationsError(ValueError):
@@ -151,7 +151,8 @@ def default_estimators() -> list[Estimator]:
             make_estimator("cosine"), make_estimator("angular")]
 
 # %% ../nbs/02_estimators.ipynb #f394e8dc
-def _batch_inputs(batch) -> tuple[torch.Tensor, torch.Tensor | None]:
+def batch_inputs(batch) -> tuple[torch.Tensor, torch.Tensor | None]:
+    "(input_ids, attention_mask or None) of a calibration batch: a LongTensor or a dict."
     if isinstance(batch, torch.Tensor): return batch, None
     if isinstance(batch, dict) and "input_ids" in batch: return batch["input_ids"], batch.get("attention_mask")
     raise TypeError("each batch must be a LongTensor of input_ids or a dict with 'input_ids' (and optionally 'attention_mask')")
@@ -254,7 +255,8 @@ def _assemble(scorer: _StreamingScorer, estimators: list[Estimator], n_layers: i
     return pd.DataFrame(rows), pd.DataFrame(sample_rows)
 
 # %% ../nbs/02_estimators.ipynb #1b05feab
-def _versions() -> dict:
+def library_versions() -> dict:
+    "The versions of torch, transformers and entrodrop, recorded with every table and plan."
     import transformers, entrodrop
     return {"torch": torch.__version__, "transformers": transformers.__version__, "entrodrop": entrodrop.__version__}
 
@@ -276,7 +278,7 @@ def score_blocks(model: nn.Module, # a CausalLM of a supported family
     total = len(batches) if hasattr(batches, "__len__") else None
     with capture_blocks(model, scorer):
         for batch in tqdm(batches, total=total, desc="scoring blocks", disable=not progress):
-            input_ids, mask = _batch_inputs(batch)
+            input_ids, mask = batch_inputs(batch)
             scorer.mask = None if mask is None else mask.to(device)
             base(input_ids=input_ids.to(device), attention_mask=scorer.mask, use_cache=False)
             n_samples += input_ids.shape[0]; n_tokens.add(input_ids.shape[1])
@@ -285,7 +287,7 @@ def score_blocks(model: nn.Module, # a CausalLM of a supported family
     meta = {"model_id": getattr(model.config, "name_or_path", None) or None, "model_type": model.config.model_type,
             "num_layers": n_layers, "hidden_size": model.config.hidden_size, "dtype": str(next(model.parameters()).dtype),
             "samples": n_samples, "tokens_per_sample": sorted(n_tokens), "estimators": {e.label: {"name": e.name, **e.params} for e in estimators},
-            "versions": _versions(), **meta}
+            "versions": library_versions(), **meta}
     return BlockScores(table, samples, meta)
 
 # %% ../nbs/02_estimators.ipynb #a729f0f3

@@ -11,13 +11,14 @@ import pandas as pd
 import torch
 from torch import nn
 
-from .calibration import DATA_DIR, _cache_dir
+from .calibration import DATA_DIR, cache_dir
 from .estimators import peak_memory
 from .pruning import PruningPlan, check_output_dir, decode_weight_count, measure_decoding, prune
 
 # %% auto #0
 __all__ = ['PAPER_TASKS', 'OFFLINE_TASKS', 'next_sentence_items', 'answer_match_items', 'task_pack', 'resolve_tasks', 'evaluate',
-           'results_table', 'plot_results', 'benchmark', 'benchmark_pruning', 'plot_benchmark', 'cmd_eval', 'cmd_bench']
+           'results_table', 'plot_results', 'benchmark', 'benchmark_pruning', 'plot_benchmark', 'load_for_evaluation',
+           'cmd_eval', 'cmd_bench']
 
 # %% ../nbs/07_evaluation.ipynb #adaa28f2
 PAPER_TASKS = {"piqa": "acc", "hellaswag": "acc_norm", "wsc273": "acc", "commonsense_qa": "acc", "winogrande": "acc",
@@ -60,7 +61,7 @@ OFFLINE_TASKS = {"python_faq_next_sentence": "acc", "python_faq_answer_match": "
 
 def task_pack() -> Path:
     "Write lm-eval YAML for the shipped offline tasks; return the folder to pass as `include_path`."
-    folder = _cache_dir().parent / "lm_eval_tasks"
+    folder = cache_dir().parent / "lm_eval_tasks"
     folder.mkdir(parents=True, exist_ok=True)
     for name in OFFLINE_TASKS:
         data = DATA_DIR / "tasks" / f"{name}.jsonl"
@@ -188,7 +189,8 @@ def plot_benchmark(table: pd.DataFrame, ax=None):
     return ax
 
 # %% ../nbs/07_evaluation.ipynb #1d870f7e
-def _load_for_eval(path: str, dtype: str, device: str, device_map):
+def load_for_evaluation(path: str, dtype: str, device: str, device_map):
+    "A model and tokenizer from a folder written by `entrodrop prune` (via `load_pruned`), a hub id, a folder or `tiny:FAMILY`."
     from entrodrop.pruning import load_model_and_tokenizer, load_pruned
     if (Path(path) / "pruning_plan.json").exists():
         from transformers import AutoTokenizer
@@ -199,7 +201,7 @@ def _load_for_eval(path: str, dtype: str, device: str, device_map):
 
 def cmd_eval(args):
     out = check_output_dir(args.out, args.overwrite)
-    model, tokenizer = _load_for_eval(args.model, args.dtype, args.device, args.device_map)
+    model, tokenizer = load_for_evaluation(args.model, args.dtype, args.device, args.device_map)
     table, raw = evaluate(model, tokenizer, args.tasks, batch_size=args.batch_size, limit=args.limit)
     out.mkdir(parents=True, exist_ok=True)
     table.to_csv(out / "results.csv", index=False)
@@ -211,7 +213,7 @@ def cmd_bench(args):
     import matplotlib.pyplot as plt
     from entrodrop.baselines import floor_plan
     out = check_output_dir(args.out, args.overwrite)
-    model, _ = _load_for_eval(args.model, args.dtype, args.device, args.device_map)
+    model, _ = load_for_evaluation(args.model, args.dtype, args.device, args.device_map)
     n_layers = model.config.num_hidden_layers
     if args.plan: plans = {"plan": PruningPlan.load(args.plan)}
     else: plans = {f"{kind} K={k}": floor_plan("last", n_layers, kind, k, protect=(0,)) for kind in ("attention", "layer") for k in (4, 8, 12, 16) if k < n_layers}

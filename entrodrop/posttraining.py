@@ -83,9 +83,9 @@ def recovery_table(base: pd.DataFrame, pruned: pd.DataFrame, healed: pd.DataFram
 
 # %% ../nbs/08_posttraining.ipynb #c72d3a04
 def cmd_heal(args):
-    from entrodrop.evaluation import _load_for_eval
+    from entrodrop.evaluation import load_for_evaluation
     out = check_output_dir(args.out, args.overwrite)
-    model, tokenizer = _load_for_eval(args.model, args.dtype, args.device, args.device_map)
+    model, tokenizer = load_for_evaluation(args.model, args.dtype, args.device, args.device_map)
     if not getattr(model.config, "entrodrop", None): raise ValueError(f"{args.model} is not a model pruned by entrodrop")
     texts = healing_texts(args.data, args.examples, args.seed)
     windows = sample_windows(texts, tokenizer, args.windows, args.seqlen, args.seed, mode="stream")

@@ -12,13 +12,14 @@ import torch
 from torch import nn
 
 from .hooks import FamilyAdapter, adapter_for
-from .estimators import BlockScores, _versions
+from .estimators import BlockScores, library_versions
 
 # %% auto #0
-__all__ = ['KINDS', 'entropy_curve', 'stage_boundary', 'PruningPlan', 'plan_pruning', 'PlanMismatchError', 'merge_layer_weights',
-           'prune', 'reference_logits', 'save_pruned', 'load_pruned', 'iterative_plan', 'kv_cache_bytes',
-           'decode_weight_count', 'measure_decoding', 'ModelUnavailableError', 'load_model_and_tokenizer',
-           'calibration_for', 'check_output_dir', 'perplexity', 'cmd_analyze', 'cmd_prune', 'main']
+__all__ = ['KINDS', 'entropy_curve', 'stage_boundary', 'PruningPlan', 'plan_pruning', 'PlanMismatchError', 'apply_removal',
+           'merge_layer_weights', 'prune', 'reference_logits', 'save_pruned', 'load_pruned', 'iterative_plan',
+           'kv_cache_bytes', 'decode_weight_count', 'measure_decoding', 'ModelUnavailableError',
+           'load_model_and_tokenizer', 'calibration_for', 'check_output_dir', 'perplexity', 'cmd_analyze', 'cmd_prune',
+           'main']
 
 # %% ../nbs/05_pruning.ipynb #a8932203
 def entropy_curve(scores: BlockScores, estimator: str = "bucket") -> list[float]:
@@ -68,6 +69,10 @@ class PruningPlan:
 
     @property
     def removed_blocks(self) -> int: return len(self.attention) + len(self.mlp) + len(self.layers)
+    @property
+    def dropped_layers(self) -> list[int]:
+        "Layers that disappear whole: removed as layers, or with both their attention and MLP blocks removed."
+        return sorted(set(self.layers) | (set(self.attention) & set(self.mlp)))
     def to_dict(self) -> dict: return asdict(self)
     @classmethod
     def from_dict(cls, data: dict) -> "PruningPlan": return cls(**data)
@@ -109,7 +114,7 @@ def plan_pruning(scores: BlockScores, # from `score_blocks`
                        estimator=label, estimator_params=meta.get("estimators", {}).get(label, {}), num_blocks=num_blocks,
                        s_start=int(s_start), protected=protected, ranking=[[b, l, v] for v, l, b in candidates],
                        calibration={k: meta.get(k) for k in ("calibration", "samples", "tokens_per_sample", "seed")},
-                       model_id=meta.get("model_id"), model_type=meta.get("model_type"), versions=_versions())
+                       model_id=meta.get("model_id"), model_type=meta.get("model_type"), versions=library_versions())
 
 # %% ../nbs/05_pruning.ipynb #f9fd93dd
 def _attention_removed_forward(self, hidden_states, *args, **kwargs):
@@ -155,9 +160,9 @@ def _compact_cache_indices(model: nn.Module, adapter: FamilyAdapter) -> list[int
     for slot, i in enumerate(with_attention): getattr(layers[i], adapter.attention).layer_idx = slot
     return with_attention
 
-def _check_cache_layer_types(config, kept_attention: list[int]):
-    types_ = getattr(config, "layer_types", None)
-    if types_ is not None and any(types_[slot] != types_[i] for slot, i in enumerate(kept_attention)):
+def _check_cache_layer_types(layer_types: list | None, kept_attention: list[int]):
+    "Compaction gives the attention block at kept position i cache slot `slot`: both must have the same attention type."
+    if layer_types is not None and any(layer_types[slot] != layer_types[i] for slot, i in enumerate(kept_attention)):
         raise NotImplementedError("this model mixes attention types (e.g. sliding and full) across layers; compacting its "
                                   "KV cache would give a layer a cache slot of the wrong type")
 
@@ -172,7 +177,7 @@ def _check_plan(model: nn.Module, adapter: FamilyAdapter, plan: PruningPlan):
     if plan.model_type and plan.model_type != model.config.model_type:
         raise PlanMismatchError(f"the plan is for a {plan.model_type} model, this one is {model.config.model_type}")
     if plan.removed_blocks == 0: raise PlanMismatchError("the plan removes nothing")
-    dropped = set(plan.layers) | (set(plan.attention) & set(plan.mlp))
+    dropped = plan.dropped_layers
     if len(dropped) == n_layers: raise PlanMismatchError("the plan removes every layer")
     for target, sources in plan.merges:
         if target in dropped or not set(sources) <= set(plan.layers):
@@ -180,11 +185,11 @@ def _check_plan(model: nn.Module, adapter: FamilyAdapter, plan: PruningPlan):
     kept = [i for i in range(n_layers) if i not in dropped]
     kept_attention = [new for new, i in enumerate(kept) if i not in plan.attention]
     if not kept_attention: raise PlanMismatchError("the plan removes every attention block")
-    types_ = getattr(model.config, "layer_types", None)
-    _check_cache_layer_types(types.SimpleNamespace(layer_types=None if types_ is None else [types_[i] for i in kept]), kept_attention)
+    layer_types = getattr(model.config, "layer_types", None)
+    _check_cache_layer_types(None if layer_types is None else [layer_types[i] for i in kept], kept_attention)
 
 # %% ../nbs/05_pruning.ipynb #e84a76b6
-def _apply_removal(model: nn.Module, adapter: FamilyAdapter, attention: list, mlp: list, layers_: list) -> list[int]:
+def apply_removal(model: nn.Module, adapter: FamilyAdapter, attention: list, mlp: list, layers_: list) -> list[int]:
     "Remove blocks and layers (current numbering), renumber the config, compact the cache; return the kept layers' old indices."
     layers = adapter.decoder_layers(model)
     dropped = sorted(set(layers_) | (set(attention) & set(mlp)))
@@ -219,7 +224,7 @@ def prune(model: nn.Module, # a dense CausalLM of a supported family (changed in
     adapter = adapter_for(model)
     _check_plan(model, adapter, plan)
     for target, sources in plan.merges: merge_layer_weights(model, target, sources)
-    kept = _apply_removal(model, adapter, plan.attention, plan.mlp, plan.layers)
+    kept = apply_removal(model, adapter, plan.attention, plan.mlp, plan.layers)
     model.config.entrodrop = {"plan": plan.to_dict(),
                               "attention_removed": [new for new, i in enumerate(kept) if i in plan.attention],
                               "mlp_removed": [new for new, i in enumerate(kept) if i in plan.mlp]}
@@ -230,7 +235,7 @@ def reference_logits(dense: nn.Module, plan: PruningPlan, input_ids, attention_m
     "Logits of the dense model with the plan's removed blocks zeroed by hooks (attention/MLP output 0, layer = identity)."
     adapter = adapter_for(dense)
     layers = adapter.decoder_layers(dense)
-    dropped = set(plan.layers) | (set(plan.attention) & set(plan.mlp))
+    dropped = plan.dropped_layers
     handles = []
     for i, layer in enumerate(layers):
         if i in dropped:
@@ -282,7 +287,7 @@ def load_pruned(directory, **from_pretrained_kwargs) -> nn.Module:
                 expected_missing |= {n for n, _ in model.named_parameters() if n.startswith(f"{adapter.base}.{adapter.layers}.{i}.{name}.")}
     unexpected = set(loading["missing_keys"]) - expected_missing
     if unexpected: raise ValueError(f"{directory}: weights missing from the checkpoint beyond the removed blocks: {sorted(unexpected)[:5]}")
-    _apply_removal(model, adapter, info.get("attention_removed", []), info.get("mlp_removed", []), [])
+    apply_removal(model, adapter, info.get("attention_removed", []), info.get("mlp_removed", []), [])
     return model.eval()
 
 # %% ../nbs/05_pruning.ipynb #409e3887
@@ -317,7 +322,7 @@ def iterative_plan(model: nn.Module, # the dense model (left unchanged: a copy i
         removed[block].append(dense_index); ranking.append([block, dense_index, value])
         sibling = {"attention": adapter.mlp, "mlp": adapter.attention}.get(block)
         as_layer = block == "layer" or not hasattr(layers[position], sibling)
-        kept = _apply_removal(working, adapter, [position] if block == "attention" and not as_layer else [],
+        kept = apply_removal(working, adapter, [position] if block == "attention" and not as_layer else [],
                               [position] if block == "mlp" and not as_layer else [], [position] if as_layer else [])
         original = [original[i] for i in kept]
     return PruningPlan(kind=kind, num_layers=first.num_layers, attention=removed["attention"], mlp=removed["mlp"], layers=removed["layer"],
