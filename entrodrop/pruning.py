@@ -15,11 +15,11 @@ from .hooks import FamilyAdapter, adapter_for
 from .estimators import BlockScores, library_versions
 
 # %% auto #0
-__all__ = ['KINDS', 'entropy_curve', 'stage_boundary', 'PruningPlan', 'plan_pruning', 'PlanMismatchError', 'apply_removal',
-           'merge_layer_weights', 'prune', 'reference_logits', 'save_pruned', 'load_pruned', 'iterative_plan',
-           'kv_cache_bytes', 'decode_weight_count', 'measure_decoding', 'ModelUnavailableError',
-           'load_model_and_tokenizer', 'calibration_for', 'check_output_dir', 'perplexity', 'cmd_analyze', 'cmd_prune',
-           'main']
+__all__ = ['KINDS', 'OFFLINE_MODEL', 'entropy_curve', 'stage_boundary', 'PruningPlan', 'plan_pruning', 'PlanMismatchError',
+           'apply_removal', 'merge_layer_weights', 'prune', 'reference_logits', 'save_pruned', 'load_pruned',
+           'iterative_plan', 'kv_cache_bytes', 'decode_weight_count', 'measure_decoding', 'ModelUnavailableError',
+           'model_location', 'default_calibration', 'load_model_and_tokenizer', 'calibration_for', 'check_output_dir',
+           'perplexity', 'cmd_analyze', 'cmd_prune', 'main']
 
 # %% ../nbs/05_pruning.ipynb #a8932203
 def entropy_curve(scores: BlockScores, estimator: str = "bucket") -> list[float]:
@@ -370,8 +370,23 @@ def measure_decoding(model: nn.Module, prompt_tokens: int = 64, new_tokens: int 
 class ModelUnavailableError(OSError):
     "A model that is neither a local folder nor reachable on the hub."
 
-def load_model_and_tokenizer(model: str, dtype: str = "auto", device: str = "auto", device_map: str | None = None):
-    "A CausalLM and its tokenizer from a hub id or folder, or `tiny:FAMILY` (random, offline), in eval mode."
+OFFLINE_MODEL = "pydocs-llama"  # the trained model that ships with the package (see the offline-model notebook)
+
+def model_location(model: str) -> str:
+    "Where `from_pretrained` finds `model`: the shipped folder for `pydocs-llama`, otherwise `model` itself."
+    if model != OFFLINE_MODEL: return model
+    from entrodrop.calibration import DATA_DIR
+    folder = DATA_DIR / OFFLINE_MODEL
+    if not (folder / "model.safetensors").exists():
+        raise ModelUnavailableError(f"the shipped model is missing from {folder}: reinstall entrodrop, or train it with tools/train_pydocs_llama.py")
+    return str(folder)
+
+def default_calibration(model: str) -> str:
+    "The calibration set when none is named: the shipped Python tutorial for the shipped model, C4 (the paper's) otherwise."
+    return "python-docs" if model == OFFLINE_MODEL or model.startswith("tiny:") else "c4"
+
+def load_model_and_tokenizer(model: str = OFFLINE_MODEL, dtype: str = "auto", device: str = "auto", device_map: str | None = None):
+    "A CausalLM and its tokenizer from a hub id or folder, `pydocs-llama` (shipped) or `tiny:FAMILY` (random, offline), in eval mode."
     from entrodrop.hooks import byte_tokenizer, tiny_model
     if model.startswith("tiny:"):
         loaded, tokenizer = tiny_model(model.split(":", 1)[1]), byte_tokenizer()
@@ -379,12 +394,13 @@ def load_model_and_tokenizer(model: str, dtype: str = "auto", device: str = "aut
         from transformers import AutoModelForCausalLM, AutoTokenizer
         kwargs = {"dtype": dtype if dtype == "auto" else getattr(torch, dtype)}
         if device_map: kwargs["device_map"] = device_map
+        location = model_location(model)
         try:
-            tokenizer = AutoTokenizer.from_pretrained(model)
-            loaded = AutoModelForCausalLM.from_pretrained(model, **kwargs)
+            tokenizer = AutoTokenizer.from_pretrained(location)
+            loaded = AutoModelForCausalLM.from_pretrained(location, **kwargs)
         except OSError as error:
             raise ModelUnavailableError(f"cannot load {model!r}: it is not a local model folder and the Hugging Face hub could not "
-                             f"provide it ({str(error).splitlines()[0]}). Offline, pass a local folder or tiny:llama.") from None
+                             f"provide it ({str(error).splitlines()[0]}). Offline, use the shipped {OFFLINE_MODEL}, a local folder or tiny:llama.") from None
     if not device_map:
         loaded.to("cuda" if device == "auto" and torch.cuda.is_available() else ("cpu" if device == "auto" else device))
     return loaded.eval(), tokenizer
@@ -410,6 +426,7 @@ def _analyze(args, out: Path):
     from entrodrop.dynamics import plot_entropy_curves, plot_increases
     from entrodrop.estimators import score_blocks
     model, tokenizer = load_model_and_tokenizer(args.model, args.dtype, args.device, args.device_map)
+    args.calibration = args.calibration or default_calibration(args.model)
     windows = calibration_for(args.calibration, tokenizer, model, args.samples, args.seqlen, args.seed)
     scores = score_blocks(model, batched(windows, args.batch_size), _estimators_from_args(args),
                           model_id=args.model, calibration=args.calibration, seed=args.seed)
@@ -491,8 +508,9 @@ def _parser():
     parser = argparse.ArgumentParser(prog="entrodrop", description="Entropy-based block pruning of decoder-only LLMs.")
     commands = parser.add_subparsers(dest="command", required=True)
     def common(sub):
-        sub.add_argument("--model", required=True, help="hub id, local folder, or tiny:FAMILY (a random offline model)")
-        sub.add_argument("--calibration", default="c4", help="c4 | wikitext2 | law | medicine | python-docs (shipped) | FILE (.txt/.jsonl/.json) | random")
+        sub.add_argument("--model", default=OFFLINE_MODEL, help=f"hub id, local folder, {OFFLINE_MODEL} (shipped, trained; the default) or tiny:FAMILY (random)")
+        sub.add_argument("--calibration", default=None, help="c4 | wikitext2 | law | medicine | python-docs (shipped) | FILE (.txt/.jsonl/.json) | random; "
+                                                             f"default: python-docs for {OFFLINE_MODEL} and tiny models, c4 otherwise")
         sub.add_argument("--samples", type=int, default=128); sub.add_argument("--seqlen", type=int, default=256)
         sub.add_argument("--seed", type=int, default=2024); sub.add_argument("--batch-size", type=int, default=1)
         sub.add_argument("--estimators", default="bucket,knn,renyi,cosine,angular", help="comma-separated estimators to compute")
@@ -512,25 +530,25 @@ def _parser():
     prune_.add_argument("--iterative", action="store_true", help="re-score after each removal (K calibration passes)")
     prune_.add_argument("--eval-text", default="python-faq", help="held-out text for the perplexity before and after (default: the shipped Python FAQ)")
     prune_.set_defaults(run=cmd_prune)
-    def from_evaluation(name):  # the evaluation notebook defines these; imported when run
+    def later(module: str, name: str):  # later notebooks define these commands; imported when run
         def run(args):
-            import entrodrop.evaluation
-            return getattr(entrodrop.evaluation, name)(args)
+            import importlib
+            return getattr(importlib.import_module(f"entrodrop.{module}"), name)(args)
         return run
     def loading(sub):
-        sub.add_argument("--model", required=True, help="a folder written by entrodrop prune, a hub id, a local folder, or tiny:FAMILY")
+        sub.add_argument("--model", default=OFFLINE_MODEL, help=f"a folder written by entrodrop prune, a hub id, a local folder, {OFFLINE_MODEL} (the default) or tiny:FAMILY")
         sub.add_argument("--dtype", default="auto"); sub.add_argument("--device", default="auto"); sub.add_argument("--device-map", default=None)
         sub.add_argument("--out", required=True); sub.add_argument("--overwrite", action="store_true")
     evaluate_ = commands.add_parser("eval", help="zero-shot lm-eval accuracy of a (pruned) model"); loading(evaluate_)
     evaluate_.add_argument("--tasks", default="paper", help="paper | offline | TASK,TASK,...")
     evaluate_.add_argument("--limit", type=int, default=None, help="items per task (for a quick look)")
     evaluate_.add_argument("--batch-size", type=int, default=8)
-    evaluate_.set_defaults(run=from_evaluation("cmd_eval"))
+    evaluate_.set_defaults(run=later("evaluation", "cmd_eval"))
     bench = commands.add_parser("bench", help="prefill/decode speed, KV cache and memory: dense vs pruned"); loading(bench)
     bench.add_argument("--plan", default=None, help="pruning_plan.json to compare with (default: K = 4, 8, 12, 16 attention blocks and layers)")
     bench.add_argument("--prompt-tokens", type=int, default=128); bench.add_argument("--new-tokens", type=int, default=32)
     bench.add_argument("--repeats", type=int, default=3)
-    bench.set_defaults(run=from_evaluation("cmd_bench"))
+    bench.set_defaults(run=later("evaluation", "cmd_bench"))
     heal_ = commands.add_parser("heal", help="LoRA-heal a pruned folder and save the merged model"); loading(heal_)
     heal_.add_argument("--data", default="python-docs", help="hellaswag | alpaca | flan | piqa | arc_easy | mixed | python-docs | FILE")
     heal_.add_argument("--examples", type=int, default=10_000, help="training examples drawn from --data (the paper: 100000)")
@@ -538,10 +556,15 @@ def _parser():
     heal_.add_argument("--steps", type=int, default=200); heal_.add_argument("--batch-size", type=int, default=4)
     heal_.add_argument("--lr", type=float, default=2e-4); heal_.add_argument("--rank", type=int, default=8); heal_.add_argument("--alpha", type=int, default=16)
     heal_.add_argument("--gradient-checkpointing", action="store_true"); heal_.add_argument("--seed", type=int, default=0)
-    def run_heal(args):
-        import entrodrop.posttraining
-        return entrodrop.posttraining.cmd_heal(args)
-    heal_.set_defaults(run=run_heal)
+    heal_.set_defaults(run=later("posttraining", "cmd_heal"))
+    compare = commands.add_parser("compare", help="entropy vs cosine vs Block Influence vs random: held-out perplexity and accuracy of the pruned models")
+    common(compare)
+    compare.add_argument("--kinds", default="attention,layer"); compare.add_argument("--fractions", default="0.25,0.375,0.5", help="K as fractions of the layers")
+    compare.add_argument("--criteria", default="entropy-bucket,entropy-knn,entropy-renyi,cosine,block-influence,random")
+    compare.add_argument("--random-seeds", type=int, default=3); compare.add_argument("--held-out", default="python-faq")
+    compare.add_argument("--held-out-samples", type=int, default=64); compare.add_argument("--tasks", default="offline")
+    compare.add_argument("--limit", type=int, default=None, help="items per task (for a quick look)")
+    compare.set_defaults(run=later("offline", "cmd_compare"))
     return parser
 
 def main(argv=None):

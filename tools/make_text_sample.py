@@ -16,6 +16,9 @@ from pathlib import Path
 SOURCES = Path("/usr/share/doc/python3.11/html/_sources")
 TARGET = Path(__file__).resolve().parent.parent / "entrodrop" / "data"
 UNDERLINE = re.compile(r"^([=\-~*^\"'`#+])\1{2,}\s*$")
+PROSE_DIRECTIVES = ("note", "seealso", "tip", "important", "warning", "versionadded", "versionchanged")
+API_DIRECTIVES = ("function", "method", "class", "attribute", "data", "exception", "decorator", "module", "describe", "opcode",
+                  "c:function", "c:macro", "c:type", "c:member", "c:var", "index", "productionlist", "impl-detail", "deprecated")
 
 def inline(text: str) -> str:
     text = re.sub(r":[\w:.-]+:`~?([^`<]*?)\s*(<[^>]*>)?`", r"\1", text)   # :role:`title <target>` -> title
@@ -26,7 +29,8 @@ def inline(text: str) -> str:
     text = re.sub(r"\|([\w-]+)\|", r"\1", text)
     return re.sub(r"\s+", " ", text).strip()
 
-def sections(path: Path):
+def sections(path: Path, keep_directives=PROSE_DIRECTIVES):
+    "(title, paragraphs) of each section of a reST file; the bodies of `keep_directives` are kept as prose."
     lines = path.read_text(encoding="utf-8").splitlines()
     title, paragraphs, block, skip_indent = path.stem, [], [], None
     def flush():
@@ -48,7 +52,7 @@ def sections(path: Path):
         if UNDERLINE.match(line): continue
         if line.lstrip().startswith(".. "):
             flush()
-            keep_body = re.match(r"\s*\.\. (note|seealso|tip|important|warning|versionadded|versionchanged)::", line)
+            keep_body = re.match(r"\s*\.\. (" + "|".join(map(re.escape, keep_directives)) + ")::", line)
             if not keep_body: skip_indent = indent
             continue
         if not line.strip():

@@ -1,4 +1,4 @@
-"Write README.md from nbs/index.ipynb (markdown cells verbatim, code cells as python blocks); --check fails on a difference."
+"Write README.md from nbs/index.ipynb (markdown cells verbatim but for image paths, which are relative to nbs/; code cells as python blocks); --check fails on a difference."
 import json, sys
 from pathlib import Path
 
@@ -10,7 +10,7 @@ def render() -> str:
     for cell in cells:
         source = "".join(cell["source"]).strip()
         if not source or source.startswith("#|"): continue
-        parts.append(source if cell["cell_type"] == "markdown" else f"```python\n{source}\n```")
+        parts.append(source.replace("](images/", "](nbs/images/") if cell["cell_type"] == "markdown" else f"```python\n{source}\n```")
     return "\n\n".join(parts) + "\n"
 
 if __name__ == "__main__":
