@@ -44,6 +44,13 @@ def png_size(data_uri: str):
     if raw[:8] != b"\x89PNG\r\n\x1a\n": return None
     return struct.unpack(">II", raw[16:24])
 
+def image_file_ok(path: Path) -> bool:
+    "An image file beside a page: present, and for a PNG, with a non-zero size in its header."
+    if not path.is_file() or path.stat().st_size == 0: return False
+    if path.suffix.lower() != ".png": return True
+    size = png_size("data:image/png;base64," + base64.b64encode(path.read_bytes()[:24]).decode())
+    return bool(size) and 0 not in size
+
 def chromium(*args) -> str:
     browser = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
     if not browser: sys.exit("no Chromium found: apt-get install chromium")
@@ -65,6 +72,10 @@ def check(shots: Path):
         images = re.findall(r'<img[^>]*src="(data:image/png;base64,[^"]+)"', dom)
         broken = [i for i, uri in enumerate(images) if not png_size(uri) or 0 in png_size(uri)]
         if broken: problems.append(f"broken figures {broken}")
+        files = [src for src in re.findall(r'<img[^>]*src="([^"]+)"', dom) if not src.startswith(("data:", "http:", "https:"))]
+        missing = [src for src in files if not image_file_ok(page.parent / src.split("?")[0])]
+        if missing: problems.append(f"missing or empty image files {missing}")
+        images += files
         source = page.read_text(encoding="utf-8")
         has_math = bool(re.search(r'class="math (inline|display)"|\\\(|\\\[', source))
         rendered = dom.count('class="katex"')
