@@ -213,4 +213,5 @@ d = { 'settings': { 'branch': 'main',
                                    'entrodrop.pruning.prune': ('pruning.html#prune', 'entrodrop/pruning.py'),
                                    'entrodrop.pruning.reference_logits': ('pruning.html#reference_logits', 'entrodrop/pruning.py'),
                                    'entrodrop.pruning.save_pruned': ('pruning.html#save_pruned', 'entrodrop/pruning.py'),
-                                   'entrodrop.pruning.stage_boundary': ('pruning.html#stage_boundary', 'entrodrop/pruning.py')}}}
+                                   'entrodrop.pruning.stage_boundary': ('pruning.html#stage_boundary', 'entrodrop/pruning.py'),
+                                   'entrodrop.pruning.step_clock': ('pruning.html#step_clock', 'entrodrop/pruning.py')}}}

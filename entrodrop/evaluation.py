@@ -4,7 +4,7 @@
 
 # %% ../nbs/07_evaluation.ipynb #a351e2aa
 from __future__ import annotations
-import functools, json, random, re, time
+import functools, json, random, re
 from pathlib import Path
 
 import pandas as pd
@@ -13,7 +13,7 @@ from torch import nn
 
 from .calibration import DATA_DIR, cache_dir
 from .estimators import peak_memory
-from .pruning import PruningPlan, check_output_dir, decode_weight_count, measure_decoding, prune
+from .pruning import PruningPlan, check_output_dir, decode_weight_count, measure_decoding, prune, step_clock
 
 # %% auto #0
 __all__ = ['PAPER_TASKS', 'OFFLINE_TASKS', 'next_sentence_items', 'answer_match_items', 'task_pack', 'resolve_tasks', 'evaluate',
@@ -139,19 +139,21 @@ def plot_results(table: pd.DataFrame, ax=None):
 
 # %% ../nbs/07_evaluation.ipynb #146bc07f
 @torch.inference_mode()
-def benchmark(model: nn.Module, prompt_tokens: int = 128, new_tokens: int = 32, batch_size: int = 1, repeats: int = 3) -> dict:
+def benchmark(model: nn.Module, prompt_tokens: int = 128, new_tokens: int = 32, batch_size: int = 1, repeats: int = 3,
+              clock: str = "wall") -> dict:
     "Prefill and decode throughput (medians after warm-up), KV-cache bytes and peak memory of one model."
     device = next(model.parameters()).device
-    sync = torch.cuda.synchronize if device.type == "cuda" else (lambda: None)
+    sync, now = step_clock(device, clock)
     ids = torch.randint(0, model.config.vocab_size, (batch_size, prompt_tokens), generator=torch.Generator().manual_seed(0)).to(device)
     model(input_ids=ids, use_cache=True)  # warm-up
     prefill = []
     for _ in range(repeats):
-        sync(); start = time.perf_counter(); model(input_ids=ids, use_cache=True); sync(); prefill.append(time.perf_counter() - start)
-    decoding, peak = peak_memory(measure_decoding, model, prompt_tokens, new_tokens, batch_size, 0, repeats)
+        sync(); start = now(); model(input_ids=ids, use_cache=True); sync(); prefill.append(now() - start)
+    decoding, peak = peak_memory(measure_decoding, model, prompt_tokens, new_tokens, batch_size, 0, repeats, clock)
     return {"prefill_tokens_per_s": batch_size * prompt_tokens / float(torch.tensor(prefill).median()),
             "decode_tokens_per_s": batch_size / decoding["seconds_per_token"], "kv_cache_bytes": decoding["kv_cache_bytes"],
-            "peak_memory_bytes": peak, "prompt_tokens": prompt_tokens, "new_tokens": new_tokens, "batch_size": batch_size, "device": str(device)}
+            "peak_memory_bytes": peak, "prompt_tokens": prompt_tokens, "new_tokens": new_tokens, "batch_size": batch_size, "device": str(device),
+            "clock": clock}
 
 def benchmark_pruning(model: nn.Module, plans: dict, **bench_kwargs) -> pd.DataFrame:
     "The dense model and each `{name: PruningPlan}` applied to a copy: measured ratios to dense, and their ideals."
@@ -217,7 +219,8 @@ def cmd_bench(args):
     n_layers = model.config.num_hidden_layers
     if args.plan: plans = {"plan": PruningPlan.load(args.plan)}
     else: plans = {f"{kind} K={k}": floor_plan("last", n_layers, kind, k, protect=(0,)) for kind in ("attention", "layer") for k in (4, 8, 12, 16) if k < n_layers}
-    table = benchmark_pruning(model, plans, prompt_tokens=args.prompt_tokens, new_tokens=args.new_tokens, repeats=args.repeats)
+    if args.clock == "thread": torch.set_num_threads(1)
+    table = benchmark_pruning(model, plans, prompt_tokens=args.prompt_tokens, new_tokens=args.new_tokens, repeats=args.repeats, clock=args.clock)
     out.mkdir(parents=True, exist_ok=True)
     table.to_csv(out / "benchmark.csv", index=False)
     (out / "benchmark.json").write_text(table.to_json(orient="records", indent=2))

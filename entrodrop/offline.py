@@ -16,7 +16,7 @@ from .estimators import library_versions, make_estimator, score_blocks
 from .baselines import plan_for
 from .evaluation import evaluate
 from .pruning import (OFFLINE_MODEL, calibration_for, check_output_dir, default_calibration, load_model_and_tokenizer,
-                               model_location, perplexity, prune)
+                               perplexity, prune)
 
 # %% auto #0
 __all__ = ['COMPARISON_CRITERIA', 'training_log', 'criteria_comparison', 'comparison_summary', 'plot_comparison', 'cmd_compare']

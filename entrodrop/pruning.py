@@ -17,9 +17,9 @@ from .estimators import BlockScores, library_versions
 # %% auto #0
 __all__ = ['KINDS', 'OFFLINE_MODEL', 'entropy_curve', 'stage_boundary', 'PruningPlan', 'plan_pruning', 'PlanMismatchError',
            'apply_removal', 'merge_layer_weights', 'prune', 'reference_logits', 'save_pruned', 'load_pruned',
-           'iterative_plan', 'kv_cache_bytes', 'decode_weight_count', 'measure_decoding', 'ModelUnavailableError',
-           'model_location', 'default_calibration', 'load_model_and_tokenizer', 'calibration_for', 'check_output_dir',
-           'perplexity', 'cmd_analyze', 'cmd_prune', 'main']
+           'iterative_plan', 'kv_cache_bytes', 'decode_weight_count', 'step_clock', 'measure_decoding',
+           'ModelUnavailableError', 'model_location', 'default_calibration', 'load_model_and_tokenizer',
+           'calibration_for', 'check_output_dir', 'perplexity', 'cmd_analyze', 'cmd_prune', 'main']
 
 # %% ../nbs/05_pruning.ipynb #a8932203
 def entropy_curve(scores: BlockScores, estimator: str = "bucket") -> list[float]:
@@ -345,12 +345,20 @@ def decode_weight_count(model: nn.Module) -> int:
     return sum(p.numel() for p in model.parameters() if p is not embed or model.config.tie_word_embeddings)
 
 @torch.inference_mode()
-def measure_decoding(model: nn.Module, prompt_tokens: int = 64, new_tokens: int = 32, batch_size: int = 1, seed: int = 0,
-                     repeats: int = 3) -> dict:
-    "KV-cache bytes after a prompt, and seconds per decoded token (greedy, with cache): the best of `repeats` medians."
+def step_clock(device: torch.device, clock: str = "wall"):
+    "`(sync, now)` for timing: wall-clock seconds (CUDA-synchronised on a GPU), or `thread`: CPU seconds of the calling thread."
     import time
-    device = next(model.parameters()).device
+    if clock not in ("wall", "thread"): raise ValueError(f"clock must be 'wall' or 'thread', got {clock!r}")
+    if clock == "thread" and (device.type != "cpu" or torch.get_num_threads() != 1):
+        raise ValueError("clock='thread' times the calling thread only: it needs a CPU model and torch.set_num_threads(1)")
     sync = torch.cuda.synchronize if device.type == "cuda" else (lambda: None)
+    return sync, (time.perf_counter if clock == "wall" else time.thread_time)
+
+def measure_decoding(model: nn.Module, prompt_tokens: int = 64, new_tokens: int = 32, batch_size: int = 1, seed: int = 0,
+                     repeats: int = 3, clock: str = "wall") -> dict:
+    "KV-cache bytes after a prompt, and seconds per decoded token (greedy, with cache): the best of `repeats` medians."
+    device = next(model.parameters()).device
+    sync, now = step_clock(device, clock)
     ids = torch.randint(0, model.config.vocab_size, (batch_size, prompt_tokens), generator=torch.Generator().manual_seed(seed)).to(device)
     medians = []
     for _ in range(repeats):
@@ -359,10 +367,10 @@ def measure_decoding(model: nn.Module, prompt_tokens: int = 64, new_tokens: int 
         kv_bytes = kv_cache_bytes(cache)
         token, steps = out.logits[:, -1:].argmax(-1), []
         for _ in range(new_tokens):
-            sync(); start = time.perf_counter()
+            sync(); start = now()
             out = model(input_ids=token, cache=cache, use_cache=True)
             token = out.logits[:, -1:].argmax(-1); sync()
-            steps.append(time.perf_counter() - start)
+            steps.append(now() - start)
         medians.append(float(torch.tensor(steps).median()))
     return {"kv_cache_bytes": kv_bytes, "seconds_per_token": min(medians)}
 
@@ -548,6 +556,7 @@ def _parser():
     bench.add_argument("--plan", default=None, help="pruning_plan.json to compare with (default: K = 4, 8, 12, 16 attention blocks and layers)")
     bench.add_argument("--prompt-tokens", type=int, default=128); bench.add_argument("--new-tokens", type=int, default=32)
     bench.add_argument("--repeats", type=int, default=3)
+    bench.add_argument("--clock", choices=["wall", "thread"], default="wall", help="thread: CPU seconds of one torch thread (a busy shared CPU)")
     bench.set_defaults(run=later("evaluation", "cmd_bench"))
     heal_ = commands.add_parser("heal", help="LoRA-heal a pruned folder and save the merged model"); loading(heal_)
     heal_.add_argument("--data", default="python-docs", help="hellaswag | alpaca | flan | piqa | arc_easy | mixed | python-docs | FILE")

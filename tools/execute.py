@@ -4,7 +4,7 @@ from pathlib import Path
 from execnb.nbio import read_nb, write_nb
 from execnb.shell import CaptureShell
 from nbdev.config import get_config
-from nbdev.process import NBProcessor, extract_directives
+from nbdev.process import extract_directives
 
 def skip(cell, flags):
     if cell.cell_type != "code" or "nbdev_export(" in cell.source: return True
