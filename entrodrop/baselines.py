@@ -169,7 +169,7 @@ def compare_criteria(model: nn.Module, batches, ks=(4, 8, 12), kind: str = "atte
     for criterion in criteria:
         for k in ks:
             plan = plan_for(criterion, model, batches, kind, k, scores=scores, progress=progress)
-            rows.append({"criterion": criterion, "K": k, "blocks": sorted(plan.attention + plan.mlp + plan.layers)})
+            rows.append({"criterion": criterion, "K": k, "blocks": plan.block_indices})
     return pd.DataFrame(rows)
 
 def overlap_matrix(picks: pd.DataFrame, k: int) -> pd.DataFrame:

@@ -15,8 +15,7 @@ from .calibration import DATA_DIR, batched
 from .estimators import library_versions, make_estimator, score_blocks
 from .baselines import plan_for
 from .evaluation import evaluate
-from .pruning import (OFFLINE_MODEL, calibration_for, check_output_dir, default_calibration, load_model_and_tokenizer,
-                               perplexity, prune)
+from .pruning import OFFLINE_MODEL, calibration_for, check_output_dir, load_model_and_tokenizer, perplexity, prune
 
 # %% auto #0
 __all__ = ['COMPARISON_CRITERIA', 'training_log', 'criteria_comparison', 'comparison_summary', 'plot_comparison', 'cmd_compare']
@@ -71,19 +70,20 @@ def criteria_comparison(model: nn.Module, # a dense CausalLM of a supported fami
         except ValueError as error:
             rows.append({**row, "blocks": "", "note": str(error)}); continue
         pruned = prune(copy.deepcopy(model), plan)
-        rows.append({**row, "blocks": " ".join(map(str, sorted(plan.attention + plan.mlp + plan.layers))), "s_start": plan.s_start,
+        rows.append({**row, "blocks": " ".join(map(str, plan.block_indices)), "s_start": plan.s_start,
                      **_measure(pruned, tokenizer, held_out, tasks, limit)})
         del pruned
     return pd.DataFrame(rows)
 
 # %% ../nbs/09_offline_model.ipynb #f1724735
+def _dense_value(table: pd.DataFrame, metric: str) -> float: return float(table.loc[table.criterion == "dense", metric].iloc[0])
+
 def comparison_summary(table: pd.DataFrame, metric: str = "perplexity") -> pd.DataFrame:
     "One row per kind and K, one column per criterion (random averaged over its seeds), the dense model's value alongside."
-    dense = float(table.loc[table.criterion == "dense", metric].iloc[0])
     pruned = table[table.criterion != "dense"]
     wide = pruned.pivot_table(index=["kind", "K"], columns="criterion", values=metric, aggfunc="mean", sort=False)
     wide = wide[[c for c in dict.fromkeys(pruned.criterion) if c in wide.columns]]
-    return wide.assign(dense=dense)
+    return wide.assign(dense=_dense_value(table, metric))
 
 def plot_comparison(table: pd.DataFrame, metric: str = "perplexity", axes=None):
     "The metric against K, one line per criterion, one panel per kind; the dense model as a dashed line."
@@ -97,7 +97,7 @@ def plot_comparison(table: pd.DataFrame, metric: str = "perplexity", axes=None):
         sns.lineplot(data=rows, x="K", y=metric, hue="criterion", style="criterion", hue_order=order, style_order=order,
                      markers=True, errorbar=None, ax=ax)
         ax.set_xticks(sorted(rows.K.unique()))
-        ax.axhline(float(table.loc[table.criterion == "dense", metric].iloc[0]), ls="--", color="grey", label="dense")
+        ax.axhline(_dense_value(table, metric), ls="--", color="grey", label="dense")
         ax.set(xlabel=f"{kind} blocks removed (K)" if kind != "layer" else "layers removed (K)", ylabel=metric,
                yscale="log" if metric == "perplexity" else "linear", title=f"{metric}: {kind}")
         ax.legend(fontsize=7)
@@ -107,10 +107,10 @@ def plot_comparison(table: pd.DataFrame, metric: str = "perplexity", axes=None):
 def cmd_compare(args):
     out = check_output_dir(args.out, args.overwrite)
     model, tokenizer = load_model_and_tokenizer(args.model, args.dtype, args.device, args.device_map)
-    source = args.calibration or default_calibration(args.model)
-    calibration = calibration_for(source, tokenizer, model, args.samples, args.seqlen, args.seed)
+    calibration = calibration_for(args.calibration, tokenizer, model, args.samples, args.seqlen, args.seed)
     held_out = calibration_for(args.held_out, tokenizer, model, args.held_out_samples, args.seqlen, args.seed + 1)
-    table = criteria_comparison(model, tokenizer, calibration, held_out, kinds=args.kinds.split(","),
+    kinds = args.kinds.split(",")
+    table = criteria_comparison(model, tokenizer, calibration, held_out, kinds=kinds,
                                 fractions=[float(f) for f in args.fractions.split(",")], criteria=args.criteria.split(","),
                                 random_seeds=args.random_seeds, tasks=args.tasks, limit=args.limit, batch_size=args.batch_size,
                                 estimator_params={"bucket": {"bins": args.bins}, "knn": {"k": args.k}, "renyi": {"alpha": args.alpha}})
@@ -119,9 +119,9 @@ def cmd_compare(args):
     out.mkdir(parents=True, exist_ok=True)
     table.to_csv(out / "comparison.csv", index=False)
     settings = {k: v for k, v in vars(args).items() if k != "run"}
-    (out / "comparison.json").write_text(json.dumps({"settings": {**settings, "calibration": source}, "versions": library_versions(),
+    (out / "comparison.json").write_text(json.dumps({"settings": settings, "versions": library_versions(),
                                                      "rows": json.loads(table.to_json(orient="records"))}, indent=2))
-    fig, axes = plt.subplots(2, len(args.kinds.split(",")), figsize=(12, 7), squeeze=False)
+    fig, axes = plt.subplots(2, len(kinds), figsize=(12, 7), squeeze=False)
     plot_comparison(table, "perplexity", axes=axes[0]); plot_comparison(table, "accuracy", axes=axes[1])
     fig.tight_layout(); fig.savefig(out / "comparison.png", dpi=110); plt.close(fig)
     for metric in ("perplexity", "accuracy"): print(f"\n{metric}\n" + comparison_summary(table, metric).round(3).to_string())

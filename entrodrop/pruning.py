@@ -70,6 +70,10 @@ class PruningPlan:
     @property
     def removed_blocks(self) -> int: return len(self.attention) + len(self.mlp) + len(self.layers)
     @property
+    def block_indices(self) -> list[int]:
+        "The layer index of every removed block, sorted (a layer whose attention and MLP both go appears twice)."
+        return sorted(self.attention + self.mlp + self.layers)
+    @property
     def dropped_layers(self) -> list[int]:
         "Layers that disappear whole: removed as layers, or with both their attention and MLP blocks removed."
         return sorted(set(self.layers) | (set(self.attention) & set(self.mlp)))
@@ -434,7 +438,6 @@ def _analyze(args, out: Path):
     from entrodrop.dynamics import plot_entropy_curves, plot_increases
     from entrodrop.estimators import score_blocks
     model, tokenizer = load_model_and_tokenizer(args.model, args.dtype, args.device, args.device_map)
-    args.calibration = args.calibration or default_calibration(args.model)
     windows = calibration_for(args.calibration, tokenizer, model, args.samples, args.seqlen, args.seed)
     scores = score_blocks(model, batched(windows, args.batch_size), _estimators_from_args(args),
                           model_id=args.model, calibration=args.calibration, seed=args.seed)
@@ -581,6 +584,7 @@ def main(argv=None):
     import sys
     from entrodrop.calibration import CalibrationUnavailableError
     args = _parser().parse_args(argv)
+    if getattr(args, "calibration", "") is None: args.calibration = default_calibration(args.model)
     try: args.run(args)
     except (FileExistsError, ModelUnavailableError, CalibrationUnavailableError, PlanMismatchError, ValueError) as error:
         sys.exit(f"entrodrop {args.command}: {type(error).__name__}: {error}")

@@ -39,16 +39,18 @@ def build():
     pages = sorted(p.name for p in site.glob("*.html"))
     print(f"built {len(pages)} pages into {site}: {', '.join(pages)}")
 
-def png_size(data_uri: str):
-    raw = base64.b64decode(data_uri.split(",", 1)[1])
+def png_header_size(raw: bytes):
+    "(width, height) from a PNG's header, or None if it is not a PNG."
     if raw[:8] != b"\x89PNG\r\n\x1a\n": return None
     return struct.unpack(">II", raw[16:24])
+
+def png_size(data_uri: str): return png_header_size(base64.b64decode(data_uri.split(",", 1)[1]))
 
 def image_file_ok(path: Path) -> bool:
     "An image file beside a page: present, and for a PNG, with a non-zero size in its header."
     if not path.is_file() or path.stat().st_size == 0: return False
     if path.suffix.lower() != ".png": return True
-    size = png_size("data:image/png;base64," + base64.b64encode(path.read_bytes()[:24]).decode())
+    size = png_header_size(path.read_bytes()[:24])
     return bool(size) and 0 not in size
 
 def chromium(*args) -> str:

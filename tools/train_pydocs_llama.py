@@ -22,6 +22,8 @@ import torch
 from tokenizers import Tokenizer, decoders, models, pre_tokenizers, trainers
 from transformers import LlamaConfig, LlamaForCausalLM, PreTrainedTokenizerFast
 
+from entrodrop.pruning import perplexity
+
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from make_text_sample import API_DIRECTIVES, PROSE_DIRECTIVES, SOURCES, sections
 
@@ -49,12 +51,11 @@ def held_out_windows(tokenizer, seqlen: int, n: int = 32) -> torch.Tensor:
     step = (len(ids) - seqlen) // n
     return torch.stack([ids[i * step:i * step + seqlen] for i in range(n)])
 
-@torch.inference_mode()
 def held_out_perplexity(model, windows: torch.Tensor) -> float:
     model.eval()
-    loss = sum(float(model(input_ids=b, labels=b).loss) for b in windows.split(8)) / len(windows.split(8))
+    value = perplexity(model, windows, batch_size=8)
     model.train()
-    return math.exp(loss)
+    return value
 
 def main():
     parser = argparse.ArgumentParser()
