@@ -13,8 +13,9 @@ from torch import nn
 from transformers import AutoConfig, AutoModelForCausalLM, PretrainedConfig, PreTrainedModel
 
 # %% auto #0
-__all__ = ['ADAPTERS', 'TINY_FAMILIES', 'POINTS', 'FamilyAdapter', 'UnsupportedModelError', 'adapter_for', 'tiny_config',
-           'tiny_model', 'byte_tokenizer', 'layer_output_tensor', 'capture_blocks', 'record_block_states']
+__all__ = ['ADAPTERS', 'PRUNED_MODEL_TYPE_PREFIX', 'TINY_FAMILIES', 'POINTS', 'FamilyAdapter', 'UnsupportedModelError',
+           'adapter_for', 'tiny_config', 'tiny_model', 'byte_tokenizer', 'layer_output_tensor', 'capture_blocks',
+           'record_block_states']
 
 # %% ../nbs/01_hooks.ipynb #ba89757e
 @dataclass(frozen=True)
@@ -50,16 +51,19 @@ ADAPTERS = {a.name: a for a in [
     FamilyAdapter("deepseek_v2", ("deepseek_v2",), layer_index_fields=("first_k_dense_replace",)),
 ]}
 
-# %% ../nbs/01_hooks.ipynb #91375040
+# %% ../nbs/01_hooks.ipynb #641b9910
 class UnsupportedModelError(ValueError):
     "Raised for an architecture that has no `FamilyAdapter`."
 
+PRUNED_MODEL_TYPE_PREFIX = "entrodrop_"  # a saved attention/MLP-pruned checkpoint: entrodrop_llama, ...
+
 def _model_type(model_or_config) -> str:
+    "The family's `model_type` of a model, config or string (a pruned checkpoint's type names its family)."
     config = model_or_config.config if isinstance(model_or_config, nn.Module) else model_or_config
-    if isinstance(config, str): return config
-    model_type = getattr(config, "model_type", None)
-    if model_type is None: raise UnsupportedModelError(f"cannot tell the architecture of {type(model_or_config).__name__}: it has no config.model_type")
-    return model_type
+    model_type = config if isinstance(config, str) else getattr(config, "model_type", None)
+    if model_type is None:
+        raise UnsupportedModelError(f"cannot tell the architecture of {type(model_or_config).__name__}: it has no config.model_type")
+    return model_type.removeprefix(PRUNED_MODEL_TYPE_PREFIX)
 
 def adapter_for(model_or_config) -> FamilyAdapter:
     "The `FamilyAdapter` for a model, a config or a `model_type` string; a clear error for anything else."

@@ -1,4 +1,4 @@
-"Write the shipped offline lm-eval task items (entrodrop/data/tasks/*.jsonl) from the shipped Python FAQ."
+"Write the shipped Python FAQ lm-eval task items (entrodrop/data/tasks/*.jsonl) from the shipped Python FAQ."
 import json
 from entrodrop.calibration import DATA_DIR
 from entrodrop.evaluation import answer_match_items, next_sentence_items
