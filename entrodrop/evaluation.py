@@ -168,19 +168,25 @@ def _metric_value(result: dict, metric: str):
             return value, result.get(key.replace(key_name, f"{key_name}_stderr"))
     raise KeyError(f"lm-eval reported no {metric} for this task: {sorted(result)}")
 
-# %% ../nbs/07_evaluation.ipynb #e135e04e
-def _simple_evaluate(lm, tasks: list[str], include: tuple, shots, limit, log_samples: bool, progress: bool) -> dict:
-    quiet = contextlib.nullcontext() if progress else contextlib.redirect_stderr(io.StringIO())
+# %% ../nbs/07_evaluation.ipynb #f7b75002
+@contextlib.contextmanager
+def _lm_eval_quietly(progress: bool):
+    "lm-eval's warnings off (its progress bars stay if `progress`), and no `git describe` outside a clone."
     logger, level = logging.getLogger("lm_eval"), logging.getLogger("lm_eval").level
-    if not progress: logger.setLevel(logging.ERROR)
+    logger.setLevel(logging.ERROR)
+    quiet = contextlib.nullcontext() if progress else contextlib.redirect_stderr(io.StringIO())
     try:
         # lm-eval shells out to `git describe` for its report, which prints "fatal: not a git repository" outside a clone
-        with quiet, mock.patch("lm_eval.evaluator.get_git_commit_hash", lambda: None):
-            return lm_eval.simple_evaluate(model=lm, tasks=tasks, task_manager=_task_manager(include), num_fewshot=shots,
-                                           limit=limit, log_samples=log_samples)
+        with quiet, mock.patch("lm_eval.evaluator.get_git_commit_hash", lambda: None): yield
     finally: logger.setLevel(level)
 
-# %% ../nbs/07_evaluation.ipynb #cfb6641d
+# %% ../nbs/07_evaluation.ipynb #c921e732
+def _simple_evaluate(lm, tasks: list[str], include: tuple, shots, limit, log_samples: bool, progress: bool) -> dict:
+    with _lm_eval_quietly(progress):
+        return lm_eval.simple_evaluate(model=lm, tasks=tasks, task_manager=_task_manager(include), num_fewshot=shots,
+                                       limit=limit, log_samples=log_samples)
+
+# %% ../nbs/07_evaluation.ipynb #b020cb52
 def evaluate(model: nn.Module, tokenizer, tasks="paper", batch_size: int = 8, limit: int | None = None,
              num_fewshot: int | dict | None = None, log_samples: bool = False, progress: bool = True, hub: bool | None = None,
              metrics: dict | None = None):
@@ -189,7 +195,8 @@ def evaluate(model: nn.Module, tokenizer, tasks="paper", batch_size: int = 8, li
     runnable = [t for t in resolved if t.lm_eval_task]
     include = task_packs(local=any(t.source == "registry" for t in runnable))
     shots_of = lambda task: num_fewshot.get(task.name) if isinstance(num_fewshot, dict) else num_fewshot
-    lm = HFLM(pretrained=model, tokenizer=tokenizer, batch_size=batch_size, device=str(next(model.parameters()).device))
+    with _lm_eval_quietly(progress):
+        lm = HFLM(pretrained=model, tokenizer=tokenizer, batch_size=batch_size, device=str(next(model.parameters()).device))
     raw = {"results": {}, "n-shot": {}, "n-samples": {}, "samples": {}}
     for shots in dict.fromkeys(shots_of(t) for t in runnable):
         group = [t.lm_eval_task for t in runnable if shots_of(t) == shots]

@@ -79,12 +79,14 @@ def _padded(batch: list[torch.Tensor], pad_id: int) -> tuple[torch.Tensor, torch
         mask[row, :len(example)] = 1
     return ids, mask, ids.masked_fill(mask == 0, -100)
 
-# %% ../nbs/08_posttraining.ipynb #88eb8a4f
+# %% ../nbs/08_posttraining.ipynb #46e907d6
 def lora_model(model: nn.Module, rank: int = 8, lora_alpha: int = 16, dropout: float = 0.05):
     "Wrap `model` with LoRA adapters on all linear layers but the LM head (PEFT); only the adapters train."
     from peft import LoraConfig, get_peft_model
     config = LoraConfig(r=rank, lora_alpha=lora_alpha, lora_dropout=dropout, target_modules="all-linear", task_type="CAUSAL_LM")
-    return get_peft_model(model, config)
+    with warnings.catch_warnings():  # peft asks transformers 5 for `is_gradient_checkpointing`, which transformers deprecates
+        warnings.filterwarnings("ignore", message=".*is_gradient_checkpointing.*", category=FutureWarning)
+        return get_peft_model(model, config)
 
 # %% ../nbs/08_posttraining.ipynb #14278aea
 def heal(model: nn.Module, examples: list[torch.Tensor], epochs: int = 1, steps: int | None = None, batch_size: int = 4,
