@@ -85,35 +85,53 @@ def angular_window_scores(model: nn.Module, batches, n: int, progress: bool = Tr
             count += ids.shape[0]
     return pd.Series((totals / count).tolist(), name=f"angular_distance_n={n}").rename_axis("layer")
 
-# %% ../nbs/06_baselines.ipynb #f9528850
+# %% ../nbs/06_baselines.ipynb #a51b4013
 def gromov_plan(model: nn.Module, batches, num_blocks: int, protect: tuple = (), progress: bool = True, **meta) -> PruningPlan:
     "Gromov et al.: remove the window of `num_blocks` consecutive layers whose ends are closest in angular distance."
     n_layers = len(adapter_for(model).decoder_layers(model))
     protected = sorted({p % n_layers for p in protect})
     distance = angular_window_scores(model, batches, num_blocks, progress)
     allowed = distance[[not set(range(s, s + num_blocks)) & set(protected) for s in distance.index]]
-    if allowed.empty: raise ValueError(f"no window of {num_blocks} consecutive layers avoids the protected layers {protected}")
+    if allowed.empty:
+        raise ValueError(f"no window of {num_blocks} consecutive layers avoids the protected layers {protected}")
     start = int(allowed.idxmin())
-    return PruningPlan("layer", n_layers, layers=list(range(start, start + num_blocks)), criterion="angular",
-                       estimator=f"angular_last_token_n={num_blocks}", num_blocks=num_blocks, s_start=0, protected=protected,
-                       ranking=[["layer", int(l), float(v)] for l, v in allowed.sort_values().items()],
-                       model_type=model.config.model_type, versions=library_versions(), **meta)
+    return PruningPlan(
+        "layer",
+        n_layers,
+        layers=list(range(start, start + num_blocks)),
+        criterion="angular",
+        estimator=f"angular_last_token_n={num_blocks}",
+        num_blocks=num_blocks,
+        s_start=0,
+        protected=protected,
+        ranking=[["layer", int(l), float(v)] for l, v in allowed.sort_values().items()],
+        model_type=model.config.model_type,
+        versions=library_versions(),
+        **meta,
+    )
 
-# %% ../nbs/06_baselines.ipynb #4bdfd308
+# %% ../nbs/06_baselines.ipynb #b9c257ab
 @torch.inference_mode()
 def _final_states(model: nn.Module, batches) -> list[torch.Tensor]:
     base, device = adapter_for(model).base_model(model), next(model.parameters()).device
-    return [base(input_ids=batch_inputs(b)[0].to(device), use_cache=False).last_hidden_state.flatten(1).float() for b in batches]
+    return [
+        base(input_ids=batch_inputs(b)[0].to(device), use_cache=False).last_hidden_state.flatten(1).float()
+        for b in batches
+    ]
 
 LACO_RELEASE = {"merge_layers": 7, "interval": 1, "threshold": 0.45}
 
-# %% ../nbs/06_baselines.ipynb #70bce05c
+# %% ../nbs/06_baselines.ipynb #e8c85e17
 def _laco_similarity(reference: list, candidate: nn.Module, batches) -> float:
     "Mean cosine of the flattened final hidden states, original vs merged, over the batches."
     merged = _final_states(candidate, batches)
-    return float(torch.stack([torch.nn.functional.cosine_similarity(a, b, dim=-1).mean() for a, b in zip(reference, merged)]).mean())
+    return float(
+        torch.stack(
+            [torch.nn.functional.cosine_similarity(a, b, dim=-1).mean() for a, b in zip(reference, merged)]
+        ).mean()
+    )
 
-# %% ../nbs/06_baselines.ipynb #5c8623ce
+# %% ../nbs/06_baselines.ipynb #bec72cb3
 def laco_plan(model: nn.Module, batches, num_blocks: int, merge_layers: int = 4, threshold: float = 0.45,
               interval: int = 2, protect: tuple = (), progress: bool = True, **meta) -> PruningPlan:
     "LaCo's top-down layer collapse, stopped at `num_blocks` removed layers; the plan carries the merges."
@@ -144,13 +162,26 @@ def laco_plan(model: nn.Module, batches, num_blocks: int, merge_layers: int = 4,
             bar.update(len(sources))
             layer -= interval
     if len(removed) < num_blocks:
-        warnings.warn(f"LaCo removed {len(removed)} of {num_blocks} layers: no other merge kept the similarity above {threshold}")
-    return PruningPlan("layer", len(adapter.decoder_layers(model)), layers=removed, merges=merges, criterion="laco",
-                       estimator=f"laco_C={merge_layers}_T={threshold}_I={interval}", num_blocks=len(removed), s_start=0,
-                       protected=sorted(protected), ranking=ranking, model_type=model.config.model_type,
-                       versions=library_versions(), **meta)
+        warnings.warn(
+            f"LaCo removed {len(removed)} of {num_blocks} layers: no other merge kept the similarity above {threshold}"
+        )
+    return PruningPlan(
+        "layer",
+        len(adapter.decoder_layers(model)),
+        layers=removed,
+        merges=merges,
+        criterion="laco",
+        estimator=f"laco_C={merge_layers}_T={threshold}_I={interval}",
+        num_blocks=len(removed),
+        s_start=0,
+        protected=sorted(protected),
+        ranking=ranking,
+        model_type=model.config.model_type,
+        versions=library_versions(),
+        **meta,
+    )
 
-# %% ../nbs/06_baselines.ipynb #25daad76
+# %% ../nbs/06_baselines.ipynb #0ceed8eb
 def floor_plan(criterion: str, n_layers: int, kind: str, num_blocks: int, seed: int = 0, protect: tuple = ()) -> PruningPlan:
     "`random`: a seeded uniform draw of K blocks; `last`: the last K blocks (reverse order). Joint draws from both kinds."
     protected = {p % n_layers for p in protect}
@@ -164,9 +195,19 @@ def floor_plan(criterion: str, n_layers: int, kind: str, num_blocks: int, seed: 
     elif criterion == "last": chosen = sorted(candidates, key=lambda c: (-c[1], c[0]))[:num_blocks]
     else: raise ValueError(f"floor criterion must be 'random' or 'last', got {criterion!r}")
     pick = lambda block: [layer for chosen_block, layer in chosen if chosen_block == block]
-    return PruningPlan(kind, n_layers, attention=pick("attention"), mlp=pick("mlp"), layers=pick("layer"), criterion=criterion,
-                       num_blocks=num_blocks, s_start=0, protected=sorted(protected), calibration={"seed": seed},
-                       versions=library_versions())
+    return PruningPlan(
+        kind,
+        n_layers,
+        attention=pick("attention"),
+        mlp=pick("mlp"),
+        layers=pick("layer"),
+        criterion=criterion,
+        num_blocks=num_blocks,
+        s_start=0,
+        protected=sorted(protected),
+        calibration={"seed": seed},
+        versions=library_versions(),
+    )
 
 # %% ../nbs/06_baselines.ipynb #aae3ce36
 LAYER_CRITERIA = ("block-influence", "angular", "laco")
@@ -179,7 +220,7 @@ def _ranking_estimator(criterion: str, estimator: Estimator | None) -> Estimator
     if estimator.name != needed: raise ValueError(f"criterion {criterion} ranks by {needed}, not by {estimator.label}")
     return estimator
 
-# %% ../nbs/06_baselines.ipynb #f492ecc0
+# %% ../nbs/06_baselines.ipynb #09f9876a
 def plan_for(criterion: str, # one of `entrodrop.core.CRITERIA`
              model: nn.Module, batches, kind: str, num_blocks: int,
              scores: BlockScores | None = None, # block scores holding the ranking estimator (computed if missing)
@@ -188,11 +229,13 @@ def plan_for(criterion: str, # one of `entrodrop.core.CRITERIA`
              seed: int = 0, progress: bool = True, laco: dict | None = None) -> PruningPlan:
     "A `PruningPlan` by any criterion, with the same protected layers for every criterion."
     estimator = _ranking_estimator(criterion, estimator)
-    if criterion in LAYER_CRITERIA and kind != "layer": raise ValueError(f"{criterion} removes whole layers: use kind='layer'")
+    if criterion in LAYER_CRITERIA and kind != "layer":
+        raise ValueError(f"{criterion} removes whole layers: use kind='layer'")
     n_layers = len(adapter_for(model).decoder_layers(model))
     if criterion in ("random", "last"): return floor_plan(criterion, n_layers, kind, num_blocks, seed, protect)
     if criterion == "angular": return gromov_plan(model, batches, num_blocks, protect, progress)
-    if criterion == "laco": return laco_plan(model, batches[:4], num_blocks, protect=protect, progress=progress, **(laco or {}))
+    if criterion == "laco":
+        return laco_plan(model, batches[:4], num_blocks, protect=protect, progress=progress, **(laco or {}))
     if iterative:
         s_start = 0 if estimator.quantity == "distance" else s_start
         plan = iterative_plan(model, batches, kind, num_blocks, estimator, s_start, protect, preset, progress=progress)

@@ -30,10 +30,12 @@ class CalibrationSource:
     mode: str = "documents"   # "documents" or "stream"
     take: str = "all"         # "all" records, or "release": shuffle(seed=42), first 2n, first half
 
-# %% ../nbs/03b_calibration.ipynb #a6343e25
+# %% ../nbs/03b_calibration.ipynb #466c0c95
 CALIBRATION_SETS = {
     "c4": CalibrationSource("allenai/c4", "train", data_files={"train": "en/c4-train.00000-of-01024.json.gz"}),
-    "c4-validation": CalibrationSource("allenai/c4", "validation", data_files={"validation": "en/c4-validation.00000-of-00008.json.gz"}),
+    "c4-validation": CalibrationSource(
+        "allenai/c4", "validation", data_files={"validation": "en/c4-validation.00000-of-00008.json.gz"}
+    ),
     "wikitext2": CalibrationSource("wikitext", "train", name="wikitext-2-raw-v1", mode="stream"),
     "law": CalibrationSource("AdaptLLM/law_knowledge_prob", "test", field=None, take="release"),
     "medicine": CalibrationSource("AdaptLLM/med_knowledge_prob", "test", field="exp", take="release"),
@@ -98,7 +100,7 @@ def load_calibration_texts(source: str, # a set of `CALIBRATION_SETS`, `REGISTRY
         raise CalibrationUnavailableError(f"{source!r} is neither a known calibration set ({known}) nor an existing file")
     return _read_local(path, field), "documents"
 
-# %% ../nbs/03b_calibration.ipynb #2a0d54e8
+# %% ../nbs/03b_calibration.ipynb #30de71a9
 def sample_windows(documents: list[str], # texts of the calibration set
                    tokenizer, # a Hugging Face tokenizer
                    n_samples: int = CALIBRATION_DEFAULTS["samples"], # windows to draw
@@ -113,7 +115,8 @@ def sample_windows(documents: list[str], # texts of the calibration set
     encode = lambda text: tokenizer(text, return_tensors="pt", verbose=False).input_ids[0]
     if mode == "stream":
         stream = encode(" ".join(documents))
-        if len(stream) <= seqlen: raise ValueError(f"the joined corpus has {len(stream)} tokens, not more than seqlen={seqlen}")
+        if len(stream) <= seqlen:
+            raise ValueError(f"the joined corpus has {len(stream)} tokens, not more than seqlen={seqlen}")
         starts = [rng.randint(0, len(stream) - seqlen - 1) for _ in range(n_samples)]
         return torch.stack([stream[s:s + seqlen] for s in starts])
     if mode != "documents": raise ValueError(f"mode must be 'documents' or 'stream', got {mode!r}")

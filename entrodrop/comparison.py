@@ -61,13 +61,16 @@ def _write_rows(path: Path, rows: list[dict]):
     pd.DataFrame(rows).to_csv(partial, index=False)
     partial.replace(path)
 
-# %% ../nbs/09_comparison.ipynb #3cb92f8f
+# %% ../nbs/09_comparison.ipynb #b637571d
 def _measure(model: nn.Module, tokenizer, held_out: torch.Tensor, tasks, limit, batch_size: int) -> dict:
     "Held-out perplexity, and accuracy per task and on average (over the tasks measured)."
     accuracy, _ = evaluate(model, tokenizer, tasks, limit=limit, batch_size=batch_size, progress=False)
     measured = accuracy.dropna(subset=["value"])
-    return {"perplexity": perplexity(model, held_out), **{f"acc:{row.task}": row.value for row in measured.itertuples()},
-            "accuracy": float(measured.value.mean()) if len(measured) else None}
+    return {
+        "perplexity": perplexity(model, held_out),
+        **{f"acc:{row.task}": row.value for row in measured.itertuples()},
+        "accuracy": float(measured.value.mean()) if len(measured) else None,
+    }
 
 # %% ../nbs/09_comparison.ipynb #2bdce647
 def _block_scores(model, batches, estimators: list[Estimator], folder: Path | None, progress: bool) -> BlockScores:
@@ -81,7 +84,7 @@ def _block_scores(model, batches, estimators: list[Estimator], folder: Path | No
     if saved is not None: scores.save(saved)
     return scores
 
-# %% ../nbs/09_comparison.ipynb #3cce584e
+# %% ../nbs/09_comparison.ipynb #e43ecf9c
 def criteria_comparison(model: nn.Module, # a dense CausalLM of a supported family (left unchanged)
                         tokenizer,
                         calibration: torch.Tensor, # (n, seqlen) calibration windows: the rankings are made on these
@@ -107,12 +110,17 @@ def criteria_comparison(model: nn.Module, # a dense CausalLM of a supported fami
     path = None if folder is None else folder / "comparison.csv"
     rows = _read_rows(path) if path else []
     done = {_row_key(row) for row in rows}
-    measured = {row["signature"]: row for row in rows if isinstance(row.get("signature"), str) and not isinstance(row.get("same_as"), str)}
+    measured = {
+        row["signature"]: row
+        for row in rows
+        if isinstance(row.get("signature"), str) and not isinstance(row.get("same_as"), str)
+    }
     todo = [job for job in comparison_jobs(kinds, num_blocks, criteria, random_seeds) if _row_key(job) not in done]
     for job in tqdm(todo, desc="pruned models", disable=not progress):
         start = time.perf_counter()
         row = {**job, "blocks": None, "s_start": None, "signature": None, "same_as": None, "note": None}
-        if job["criterion"] == "dense": row.update(signature="dense", **_measure(model, tokenizer, held_out, tasks, limit, batch_size))
+        if job["criterion"] == "dense":
+            row.update(signature="dense", **_measure(model, tokenizer, held_out, tasks, limit, batch_size))
         else:
             try:
                 plan = plan_for(job["criterion"], model, batches, job["kind"], job["num_blocks"], scores=scores,
@@ -135,41 +143,59 @@ def criteria_comparison(model: nn.Module, # a dense CausalLM of a supported fami
         if path: _write_rows(path, rows)
     return pd.DataFrame(rows)
 
-# %% ../nbs/09_comparison.ipynb #2f33d77e
-def _dense_value(table: pd.DataFrame, metric: str) -> float: return float(table.loc[table.criterion == "dense", metric].iloc[0])
+# %% ../nbs/09_comparison.ipynb #6ed416c1
+def _dense_value(table: pd.DataFrame, metric: str) -> float:
+    return float(table.loc[table.criterion == "dense", metric].iloc[0])
 
 def comparison_summary(table: pd.DataFrame, metric: str = "perplexity") -> pd.DataFrame:
     "One row per kind and K, one column per criterion (random: mean over seeds, and `random_sd`), the dense value alongside."
     pruned = table[table.criterion != "dense"]
-    wide = pruned.pivot_table(index=["kind", "num_blocks"], columns="criterion", values=metric, aggfunc="mean", sort=False)
+    wide = pruned.pivot_table(
+        index=["kind", "num_blocks"], columns="criterion", values=metric, aggfunc="mean", sort=False
+    )
     wide = wide[[c for c in dict.fromkeys(pruned.criterion) if c in wide.columns]]
     if "random" in wide.columns:
         spread = pruned[pruned.criterion == "random"].groupby(["kind", "num_blocks"], sort=False)[metric].std()
         wide.insert(list(wide.columns).index("random") + 1, "random_sd", spread)
     return wide.assign(dense=_dense_value(table, metric))
 
-# %% ../nbs/09_comparison.ipynb #d5243925
+# %% ../nbs/09_comparison.ipynb #5303f41b
 def _identical_lines(rows: pd.DataFrame) -> dict:
     "{criterion: earlier criterion} for criteria that removed the same blocks as an earlier one at every K of `rows`."
-    blocks = {c: tuple(rows[rows.criterion == c].sort_values("num_blocks").blocks.astype(str)) for c in dict.fromkeys(rows.criterion)}
+    blocks = {
+        c: tuple(rows[rows.criterion == c].sort_values("num_blocks").blocks.astype(str))
+        for c in dict.fromkeys(rows.criterion)
+    }
     same = {}
     for i, (criterion, chosen) in enumerate(blocks.items()):
         earlier = [c for c in list(blocks)[:i] if blocks[c] == chosen and c not in same]
         if earlier and criterion != "random": same[criterion] = earlier[0]
     return same
 
-# %% ../nbs/09_comparison.ipynb #d2a37f3e
+# %% ../nbs/09_comparison.ipynb #9350b1bc
 def plot_comparison(table: pd.DataFrame, metric: str = "perplexity", axes=None):
     "The metric against K, one line per criterion (random: the mean of its seeds), one panel per kind; dense dashed."
     import matplotlib.pyplot as plt, seaborn as sns
     pruned = table[(table.criterion != "dense") & table[metric].notna()]
-    kinds, order = list(dict.fromkeys(pruned.kind)), list(dict.fromkeys(pruned.criterion))  # one colour per criterion everywhere
+    kinds, order = list(dict.fromkeys(pruned.kind)), list(
+        dict.fromkeys(pruned.criterion)
+    )  # one colour per criterion everywhere
     axes = axes if axes is not None else plt.subplots(1, len(kinds), figsize=(6 * len(kinds), 3.6), squeeze=False)[1][0]
     for ax, kind in zip(axes, kinds):
         rows = pruned[pruned.kind == kind]
         same = _identical_lines(rows)
-        sns.lineplot(data=rows, x="num_blocks", y=metric, hue="criterion", style="criterion", hue_order=order, style_order=order,
-                     markers=True, errorbar=None, ax=ax)
+        sns.lineplot(
+            data=rows,
+            x="num_blocks",
+            y=metric,
+            hue="criterion",
+            style="criterion",
+            hue_order=order,
+            style_order=order,
+            markers=True,
+            errorbar=None,
+            ax=ax,
+        )
         ax.set_xticks(sorted(rows.num_blocks.unique()))
         ax.axhline(_dense_value(table, metric), ls="--", color="grey", label="dense")
         handles, labels = ax.get_legend_handles_labels()

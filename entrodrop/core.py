@@ -33,10 +33,11 @@ DEFAULT_PROTECT = (0, -1)
 # %% ../nbs/00a_core.ipynb #78376ade
 DEFAULT_MODEL = "smollm2-135m"
 
-# %% ../nbs/00a_core.ipynb #ad1ae52d
+# %% ../nbs/00a_core.ipynb #6d87a16d
 def criterion_estimator(criterion: str) -> str | None:
     "The estimator whose block scores rank `criterion`, or None for criteria that need none."
-    if criterion not in CRITERIA: raise ValueError(f"unknown criterion {criterion!r}; choose from {', '.join(CRITERIA)}")
+    if criterion not in CRITERIA:
+        raise ValueError(f"unknown criterion {criterion!r}; choose from {', '.join(CRITERIA)}")
     if criterion in ENTROPY_CRITERIA: return criterion.split("-", 1)[1]
     return "cosine" if criterion in ("cosine", "block-influence") else None
 

@@ -20,7 +20,7 @@ from .estimators import BlockScores, make_estimator, score_blocks
 __all__ = ['CURVE_POINTS', 'SENSITIVITY_GRID', 'plot_entropy_curves', 'plot_increases', 'score_calibration_sets',
            'increase_table', 'rank_agreement', 'plot_increase_heatmap', 'sensitivity_estimators', 'sensitivity']
 
-# %% ../nbs/04_dynamics.ipynb #8324ef1c
+# %% ../nbs/04_dynamics.ipynb #1b8a5140
 CURVE_POINTS = {"entropy_input": "layer input", "entropy_after_attention": "after attention",
                 "entropy_output": "after MLP (layer output)"}
 
@@ -28,7 +28,8 @@ def plot_entropy_curves(scores: BlockScores, estimator, s_start: int | None = No
     "Entropy entering each layer, after its attention block and after its MLP block (the paper's Figure 1)."
     wide = scores.wide(estimator).reset_index()
     ax = ax or plt.subplots(figsize=(7, 3.5))[1]
-    for column, label in CURVE_POINTS.items(): sns.lineplot(data=wide, x="layer", y=column, marker="o", label=label, ax=ax)
+    for column, label in CURVE_POINTS.items():
+        sns.lineplot(data=wide, x="layer", y=column, marker="o", label=label, ax=ax)
     if s_start is not None: ax.axvline(s_start - 0.5, color="grey", ls="--", lw=1, label=f"S_start = {s_start}")
     title = title or f"Entropy through the layers: {scores.meta.get('model_id') or ''}"
     ax.set(xlabel="layer", ylabel=f"entropy ({scores.label(estimator)}, nats)", title=title)

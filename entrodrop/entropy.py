@@ -35,11 +35,12 @@ def entropy_from_counts(counts: torch.Tensor, # non-negative counts (histogram) 
     probs = counts / total
     return -torch.special.xlogy(probs, probs).sum(dim)
 
-# %% ../nbs/00_entropy.ipynb #3c6e4910
+# %% ../nbs/00_entropy.ipynb #5f9a117f
 def gaussian_entropy(cov: torch.Tensor) -> torch.Tensor:
     "Differential entropy (nats) of $\\mathcal{N}(\\mu, \\Sigma)$: $\\frac12\\log\\det(2\\pi e\\Sigma)$."
     cov = torch.as_tensor(cov, dtype=torch.float64)
-    if cov.ndim != 2 or cov.shape[0] != cov.shape[1]: raise ValueError(f"cov must be a square matrix, got shape {tuple(cov.shape)}")
+    if cov.ndim != 2 or cov.shape[0] != cov.shape[1]:
+        raise ValueError(f"cov must be a square matrix, got shape {tuple(cov.shape)}")
     sign, logdet = torch.linalg.slogdet(2 * math.pi * math.e * cov)
     if sign <= 0: raise ValueError("cov must be positive definite")
     return 0.5 * logdet

@@ -25,18 +25,21 @@ __all__ = ['ESTIMATOR_FUNCTIONS', 'BLOCKS', 'DegenerateActivationsError', 'as_to
            'default_estimators', 'batch_inputs', 'BlockScores', 'score_blocks', 'peak_memory', 'scoring_cost',
            'scoring_peak_memory']
 
-# %% ../nbs/02_estimators.ipynb #c61037b4
+# %% ../nbs/02_estimators.ipynb #5d6627b0
 class DegenerateActivationsError(ValueError):
     "Activations an estimator cannot score (non-finite values, too few tokens)."
 
 def as_token_matrix(x: torch.Tensor, name: str = "activations") -> torch.Tensor:
     "Validate `x` as `(N, d)` or `(samples, N, d)`, finite; return it as a 3-D fp32 (or fp64) tensor."
     x = torch.as_tensor(x)
-    if x.ndim not in (2, 3): raise ValueError(f"{name} must be (tokens, dims) or (samples, tokens, dims), got shape {tuple(x.shape)}")
+    if x.ndim not in (2, 3):
+        raise ValueError(f"{name} must be (tokens, dims) or (samples, tokens, dims), got shape {tuple(x.shape)}")
     if not x.is_floating_point(): raise TypeError(f"{name} must be floating point, got {x.dtype}")
     if not torch.isfinite(x).all():
         bad = int((~torch.isfinite(x)).sum())
-        raise DegenerateActivationsError(f"{name} contain {bad} NaN/inf values: a float16 overflow? Load the model in bfloat16 or float32.")
+        raise DegenerateActivationsError(
+            f"{name} contain {bad} NaN/inf values: a float16 overflow? Load the model in bfloat16 or float32."
+        )
     x = x if x.dtype == torch.float64 else x.float()
     return x[None] if x.ndim == 2 else x
 
@@ -58,7 +61,7 @@ def bucket_entropy(x: torch.Tensor, # (N, d) or (samples, N, d) token states
     counts.scatter_add_(2, index.transpose(1, 2), torch.ones_like(index, dtype=states.dtype).transpose(1, 2))
     return _unbatch(entropy_from_counts(counts).sum(-1), x)
 
-# %% ../nbs/02_estimators.ipynb #2edd6b42
+# %% ../nbs/02_estimators.ipynb #f7420b2a
 def knn_distances(x: torch.Tensor, # (N, d) or (samples, N, d) token states
                   k: int = ESTIMATOR_PARAMS["knn"]["k"], # which neighbour
                   chunk_size: int = 1024, # rows of the distance matrix computed at once
@@ -84,11 +87,16 @@ def knn_entropy(x: torch.Tensor, # (N, d) or (samples, N, d) token states
                 correction: str = "log", # "log": log N - log k (reference); "digamma": psi(N) - psi(k)
                ) -> torch.Tensor: # differential entropy estimate in nats, one per sample
     "Kozachenko–Leonenko kNN estimate of the differential entropy of the token states."
-    if correction not in ("log", "digamma"): raise ValueError(f"correction must be 'log' or 'digamma', got {correction!r}")
+    if correction not in ("log", "digamma"):
+        raise ValueError(f"correction must be 'log' or 'digamma', got {correction!r}")
     radii = knn_distances(x, k, chunk_size)
     n_tokens, dims = radii.shape[1], torch.as_tensor(x).shape[-1]
     log_ball = 0.5 * dims * math.log(math.pi) - math.lgamma(0.5 * dims + 1)
-    count_term = (math.log(n_tokens) - math.log(k)) if correction == "log" else float(torch.special.digamma(torch.tensor(float(n_tokens))) - torch.special.digamma(torch.tensor(float(k))))
+    count_term = (
+        (math.log(n_tokens) - math.log(k))
+        if correction == "log"
+        else float(torch.special.digamma(torch.tensor(float(n_tokens))) - torch.special.digamma(torch.tensor(float(k))))
+    )
     return _unbatch(dims * torch.log(radii + eps).mean(1) + log_ball + count_term, x)
 
 # %% ../nbs/02_estimators.ipynb #d8325179
@@ -139,13 +147,15 @@ class Estimator:
     def label(self) -> str: return self.name + "".join(f"_{k}={v}" for k, v in sorted(self.params.items()))
     def __call__(self, *states) -> torch.Tensor: return ESTIMATOR_FUNCTIONS[self.name](*states, **self.params)
 
-# %% ../nbs/02_estimators.ipynb #595e1c68
+# %% ../nbs/02_estimators.ipynb #31dc3baa
 def make_estimator(name: str, **params) -> Estimator:
     "An `Estimator` for `name`, its parameters checked against its function and completed with the defaults."
-    if name not in ESTIMATOR_FUNCTIONS: raise ValueError(f"unknown estimator {name!r}; choose from {', '.join(ESTIMATOR_FUNCTIONS)}")
+    if name not in ESTIMATOR_FUNCTIONS:
+        raise ValueError(f"unknown estimator {name!r}; choose from {', '.join(ESTIMATOR_FUNCTIONS)}")
     accepted = [p for p in inspect.signature(ESTIMATOR_FUNCTIONS[name]).parameters if p not in ("x", "y")]
     unknown = set(params) - set(accepted)
-    if unknown: raise ValueError(f"{name} takes {', '.join(accepted) or 'no parameters'}; got {', '.join(sorted(unknown))}")
+    if unknown:
+        raise ValueError(f"{name} takes {', '.join(accepted) or 'no parameters'}; got {', '.join(sorted(unknown))}")
     return Estimator(name, {**ESTIMATOR_PARAMS[name], **params})
 
 # %% ../nbs/02_estimators.ipynb #f45b8531
@@ -153,12 +163,14 @@ def default_estimators() -> list[Estimator]:
     "Every estimator at its default: bucket, kNN and Rényi entropy, cosine and angular distance."
     return [make_estimator(name) for name in ESTIMATOR_FUNCTIONS]
 
-# %% ../nbs/02_estimators.ipynb #f394e8dc
+# %% ../nbs/02_estimators.ipynb #f91c08b4
 def batch_inputs(batch) -> tuple[torch.Tensor, torch.Tensor | None]:
     "(input_ids, attention_mask or None) of a calibration batch: a LongTensor or a dict."
     if isinstance(batch, torch.Tensor): return batch, None
     if isinstance(batch, dict) and "input_ids" in batch: return batch["input_ids"], batch.get("attention_mask")
-    raise TypeError("each batch must be a LongTensor of input_ids or a dict with 'input_ids' (and optionally 'attention_mask')")
+    raise TypeError(
+        "each batch must be a LongTensor of input_ids or a dict with 'input_ids' (and optionally 'attention_mask')"
+    )
 
 def _per_sample(estimator: Estimator, states: list[torch.Tensor], mask: torch.Tensor | None) -> torch.Tensor:
     if mask is None or bool(mask.all()): return estimator(*states).reshape(-1)
@@ -188,7 +200,7 @@ class _StreamingScorer:
 
     def stacked(self, key) -> torch.Tensor: return torch.cat(self.values[key])
 
-# %% ../nbs/02_estimators.ipynb #a52fff0c
+# %% ../nbs/02_estimators.ipynb #b76c19c4
 BLOCKS = ("attention", "mlp", "layer")
 
 @dataclass
@@ -225,7 +237,11 @@ class BlockScores:
         score = rows.pivot(index="layer", columns="block", values="score")[list(BLOCKS)]
         if rows["quantity"].iloc[0] == "distance": return score.add_suffix("_distance")
         attn, mlp = (rows[rows.block == b].set_index("layer") for b in ("attention", "mlp"))
-        entropies = {"entropy_input": attn["before"], "entropy_after_attention": attn["after"], "entropy_output": mlp["after"]}
+        entropies = {
+            "entropy_input": attn["before"],
+            "entropy_after_attention": attn["after"],
+            "entropy_output": mlp["after"],
+        }
         return pd.DataFrame(entropies).join(score.add_suffix("_increase"))
 
     def save(self, directory) -> Path:
@@ -266,7 +282,7 @@ def _assemble(scorer: _StreamingScorer, estimators: list[Estimator], n_layers: i
                 sample_rows += [dict(estimator=est.label, layer=layer, block=block, sample=i, score=float(v)) for i, v in enumerate(values)]
     return pd.DataFrame(rows), pd.DataFrame(sample_rows)
 
-# %% ../nbs/02_estimators.ipynb #ddb1ad44
+# %% ../nbs/02_estimators.ipynb #28f9217b
 @torch.inference_mode()
 def score_blocks(model: nn.Module, # a CausalLM of a supported family
                  batches: Iterable, # LongTensors (samples, tokens) of input_ids, or dicts with input_ids/attention_mask
@@ -275,7 +291,11 @@ def score_blocks(model: nn.Module, # a CausalLM of a supported family
                  **meta, # recorded as is: model_id, calibration, seed, ...
                 ) -> BlockScores: # per-layer, per-block scores with the metadata to reproduce them
     "Stream `batches` through `model` and score every attention block, MLP block and layer with every estimator."
-    estimators = default_estimators() if estimators is None else [make_estimator(e) if isinstance(e, str) else e for e in estimators]
+    estimators = (
+        default_estimators()
+        if estimators is None
+        else [make_estimator(e) if isinstance(e, str) else e for e in estimators]
+    )
     estimators = list({e.label: e for e in estimators}.values())  # the same estimator asked twice is scored once
     adapter = adapter_for(model)
     n_layers = len(adapter.decoder_layers(model))
@@ -293,10 +313,18 @@ def score_blocks(model: nn.Module, # a CausalLM of a supported family
             n_tokens.add(input_ids.shape[1])
     if n_samples == 0: raise ValueError("score_blocks got no calibration batches")
     table, samples = _assemble(scorer, estimators, n_layers)
-    meta = {"model_id": getattr(model.config, "name_or_path", None) or None, "model_type": model.config.model_type,
-            "num_layers": n_layers, "hidden_size": model.config.hidden_size, "dtype": str(next(model.parameters()).dtype),
-            "samples": n_samples, "tokens_per_sample": sorted(n_tokens),
-            "estimators": {e.label: {"name": e.name, **e.params} for e in estimators}, "versions": library_versions(), **meta}
+    meta = {
+        "model_id": getattr(model.config, "name_or_path", None) or None,
+        "model_type": model.config.model_type,
+        "num_layers": n_layers,
+        "hidden_size": model.config.hidden_size,
+        "dtype": str(next(model.parameters()).dtype),
+        "samples": n_samples,
+        "tokens_per_sample": sorted(n_tokens),
+        "estimators": {e.label: {"name": e.name, **e.params} for e in estimators},
+        "versions": library_versions(),
+        **meta,
+    }
     return BlockScores(table, samples, meta)
 
 # %% ../nbs/02_estimators.ipynb #646b2608
@@ -317,7 +345,7 @@ def peak_memory(fn: Callable, *args, **kwargs) -> tuple[object, int | None]:
     result = fn(*args, **kwargs)
     return result, read("VmHWM") - before
 
-# %% ../nbs/02_estimators.ipynb #94d43f0b
+# %% ../nbs/02_estimators.ipynb #81cc4b8a
 @torch.inference_mode()
 def scoring_cost(model: nn.Module, batches: list, estimators: list[Estimator] | None = None, repeats: int = 2) -> pd.DataFrame:
     "Seconds for a plain forward pass over `batches` and for `score_blocks` with all and with each estimator; ratio to forward."
@@ -331,23 +359,32 @@ def scoring_cost(model: nn.Module, batches: list, estimators: list[Estimator] | 
             times.append(time.perf_counter() - start)
         return min(times)
     forward = best_time(lambda: [base(input_ids=b, use_cache=False) for b in batches])
-    runs = {"forward only": forward, "all estimators": best_time(lambda: score_blocks(model, batches, estimators, progress=False))}
+    runs = {
+        "forward only": forward,
+        "all estimators": best_time(lambda: score_blocks(model, batches, estimators, progress=False)),
+    }
     for est in estimators: runs[est.label] = best_time(lambda: score_blocks(model, batches, [est], progress=False))
     return pd.DataFrame({"seconds": runs, "ratio_to_forward": {k: v / forward for k, v in runs.items()}})
 
-# %% ../nbs/02_estimators.ipynb #6e4cd6e1
+# %% ../nbs/02_estimators.ipynb #04a55234
 def _memory_probe(spec_json: str):
     "Child-process side of `scoring_peak_memory`: build the model, warm up, print the peak per sample count as JSON."
     spec = json.loads(spec_json)
     torch.manual_seed(0)
     model = tiny_model(spec["model_type"], **spec["model_kwargs"])
     estimators = [make_estimator(name) for name in spec["estimators"]]
-    def batches(n): return [torch.randint(0, model.config.vocab_size, (spec["batch_size"], spec["seqlen"])) for _ in range(n // spec["batch_size"])]
+    def batches(n):
+        return [
+            torch.randint(0, model.config.vocab_size, (spec["batch_size"], spec["seqlen"]))
+            for _ in range(n // spec["batch_size"])
+        ]
     score_blocks(model, batches(spec["batch_size"]), estimators, progress=False)
-    peaks = {n: peak_memory(score_blocks, model, batches(n), estimators, progress=False)[1] for n in spec["sample_counts"]}
+    peaks = {
+        n: peak_memory(score_blocks, model, batches(n), estimators, progress=False)[1] for n in spec["sample_counts"]
+    }
     print(json.dumps(peaks))
 
-# %% ../nbs/02_estimators.ipynb #f382a399
+# %% ../nbs/02_estimators.ipynb #4d1a9d72
 def scoring_peak_memory(sample_counts=(16, 128), # calibration sizes to compare
                         model_type: str = "llama", # a `TINY_FAMILIES` entry
                         model_kwargs: dict | None = None, # config overrides for `tiny_model`
@@ -356,9 +393,14 @@ def scoring_peak_memory(sample_counts=(16, 128), # calibration sizes to compare
     "Peak memory (bytes) that `score_blocks` adds, per number of calibration samples, measured in a fresh process."
     spec = dict(sample_counts=list(sample_counts), model_type=model_type, model_kwargs=model_kwargs or {},
                 estimators=list(estimators), batch_size=batch_size, seqlen=seqlen)
-    env = {**os.environ, "MALLOC_MMAP_THRESHOLD_": "65536",
-           "PYTHONPATH": os.pathsep.join([str(Path(entrodrop.__file__).parent.parent), os.environ.get("PYTHONPATH", "")])}
+    env = {
+        **os.environ,
+        "MALLOC_MMAP_THRESHOLD_": "65536",
+        "PYTHONPATH": os.pathsep.join([str(Path(entrodrop.__file__).parent.parent), os.environ.get("PYTHONPATH", "")]),
+    }
     code = "import sys; from entrodrop.estimators import _memory_probe; _memory_probe(sys.argv[1])"
-    done = subprocess.run([sys.executable, "-c", code, json.dumps(spec)], env=env, capture_output=True, text=True, check=False)
+    done = subprocess.run(
+        [sys.executable, "-c", code, json.dumps(spec)], env=env, capture_output=True, text=True, check=False
+    )
     if done.returncode != 0: raise RuntimeError(f"memory probe failed:\n{done.stderr[-2000:]}")
     return {int(n): peak for n, peak in json.loads(done.stdout.strip().splitlines()[-1]).items()}

@@ -42,20 +42,39 @@ def perplexity(model: nn.Module, windows: torch.Tensor, batch_size: int = 4) -> 
         count += targets.numel()
     return float(torch.exp(torch.tensor(total / count)))
 
-# %% ../nbs/07_evaluation.ipynb #21473ba5
-PAPER_TASKS = {"piqa": "acc", "hellaswag": "acc", "wsc273": "acc", "commonsense_qa": "acc", "winogrande": "acc",
-               "arc_easy": "acc", "arc_challenge": "acc", "openbookqa": "acc", "mmlu": "acc", "cmmlu": "acc", "race": "acc",
-               "xsum": "rougeL", "gsm8k": "exact_match,strict-match"}
+# %% ../nbs/07_evaluation.ipynb #426930d7
+PAPER_TASKS = {
+    "piqa": "acc",
+    "hellaswag": "acc",
+    "wsc273": "acc",
+    "commonsense_qa": "acc",
+    "winogrande": "acc",
+    "arc_easy": "acc",
+    "arc_challenge": "acc",
+    "openbookqa": "acc",
+    "mmlu": "acc",
+    "cmmlu": "acc",
+    "race": "acc",
+    "xsum": "rougeL",
+    "gsm8k": "exact_match,strict-match",
+}
 
 # %% ../nbs/07_evaluation.ipynb #09bdd013
 HEALING_TASKS = ("hellaswag", "winogrande", "race", "commonsense_qa", "arc_easy", "arc_challenge", "openbookqa")
 PYTHON_FAQ_TASKS = ("python_faq_next_sentence", "python_faq_answer_match")
 TASK_PRESETS = {"paper": tuple(PAPER_TASKS), "healing": HEALING_TASKS, "python-faq": PYTHON_FAQ_TASKS}
 
-# %% ../nbs/07_evaluation.ipynb #ec9b7b81
-LOCAL_TASKS = {"hellaswag": "hellaswag/hellaswag.yaml", "piqa": "piqa/piqa.yaml", "winogrande": "winogrande/default.yaml",
-               "commonsense_qa": "commonsense_qa/default.yaml", "boolq": "super_glue/boolq/default.yaml",
-               "arc_easy": "arc/arc_easy.yaml", "arc_challenge": "arc/arc_challenge.yaml", "openbookqa": "openbookqa/openbookqa.yaml"}
+# %% ../nbs/07_evaluation.ipynb #9494365f
+LOCAL_TASKS = {
+    "hellaswag": "hellaswag/hellaswag.yaml",
+    "piqa": "piqa/piqa.yaml",
+    "winogrande": "winogrande/default.yaml",
+    "commonsense_qa": "commonsense_qa/default.yaml",
+    "boolq": "super_glue/boolq/default.yaml",
+    "arc_easy": "arc/arc_easy.yaml",
+    "arc_challenge": "arc/arc_challenge.yaml",
+    "openbookqa": "openbookqa/openbookqa.yaml",
+}
 LOCAL_SUFFIX = "_local"
 
 # %% ../nbs/07_evaluation.ipynb #1b6c12d7
@@ -65,14 +84,33 @@ def _local_task_yaml(task: str, builtin: Path, split: str, data: Path) -> str:
                       "dataset_kwargs:", "  data_files:", f"    {split}: {data}", f"{split}_split: {split}",
                       *[f"{name}: null" for name in other], ""])
 
-# %% ../nbs/07_evaluation.ipynb #d679c12c
+# %% ../nbs/07_evaluation.ipynb #cdf4a3f4
 def _python_faq_yaml(task: str) -> str:
     data = DATA_DIR / "tasks" / f"{task}.jsonl"
-    return "\n".join([f"task: {task}", "dataset_path: json", "dataset_kwargs:", "  data_files:", f"    test: {data}",
-                      "test_split: test", "output_type: multiple_choice", 'doc_to_text: "{{context}}"',
-                      'doc_to_choice: "{{choices}}"', 'doc_to_target: "{{label}}"', "metric_list:",
-                      "  - metric: acc", "    aggregation: mean", "    higher_is_better: true",
-                      "  - metric: acc_norm", "    aggregation: mean", "    higher_is_better: true", "metadata:", "  version: 1.0", ""])
+    return "\n".join(
+        [
+            f"task: {task}",
+            "dataset_path: json",
+            "dataset_kwargs:",
+            "  data_files:",
+            f"    test: {data}",
+            "test_split: test",
+            "output_type: multiple_choice",
+            'doc_to_text: "{{context}}"',
+            'doc_to_choice: "{{choices}}"',
+            'doc_to_target: "{{label}}"',
+            "metric_list:",
+            "  - metric: acc",
+            "    aggregation: mean",
+            "    higher_is_better: true",
+            "  - metric: acc_norm",
+            "    aggregation: mean",
+            "    higher_is_better: true",
+            "metadata:",
+            "  version: 1.0",
+            "",
+        ]
+    )
 
 # %% ../nbs/07_evaluation.ipynb #02ed8b41
 def task_packs(local: bool = True) -> tuple[str, ...]:
@@ -186,12 +224,15 @@ def _simple_evaluate(lm, tasks: list[str], include: tuple, shots, limit, log_sam
         return lm_eval.simple_evaluate(model=lm, tasks=tasks, task_manager=_task_manager(include), num_fewshot=shots,
                                        limit=limit, log_samples=log_samples)
 
-# %% ../nbs/07_evaluation.ipynb #b020cb52
+# %% ../nbs/07_evaluation.ipynb #fc8d150a
 def evaluate(model: nn.Module, tokenizer, tasks="paper", batch_size: int = 8, limit: int | None = None,
              num_fewshot: int | dict | None = None, log_samples: bool = False, progress: bool = True, hub: bool | None = None,
              metrics: dict | None = None):
     "lm-eval accuracy of an in-memory model: a table (task, source, metric, value, stderr, shots, items), and lm-eval's raw output."
-    resolved = [EvalTask(t.name, t.lm_eval_task, (metrics or {}).get(t.name, t.metric), t.source) for t in resolve_tasks(tasks, hub)]
+    resolved = [
+        EvalTask(t.name, t.lm_eval_task, (metrics or {}).get(t.name, t.metric), t.source)
+        for t in resolve_tasks(tasks, hub)
+    ]
     runnable = [t for t in resolved if t.lm_eval_task]
     include = task_packs(local=any(t.source == "registry" for t in runnable))
     shots_of = lambda task: num_fewshot.get(task.name) if isinstance(num_fewshot, dict) else num_fewshot
@@ -208,8 +249,12 @@ def evaluate(model: nn.Module, tokenizer, tasks="paper", batch_size: int = 8, li
                "value": None, "stderr": None, "shots": None, "items": None}
         if task.lm_eval_task:
             value, stderr = _metric_value(raw["results"][task.lm_eval_task], task.metric)
-            row.update(value=float(value), stderr=None if stderr in (None, "N/A") else float(stderr),
-                       shots=raw["n-shot"].get(task.lm_eval_task), items=raw["n-samples"][task.lm_eval_task]["effective"])
+            row.update(
+                value=float(value),
+                stderr=None if stderr in (None, "N/A") else float(stderr),
+                shots=raw["n-shot"].get(task.lm_eval_task),
+                items=raw["n-samples"][task.lm_eval_task]["effective"],
+            )
         rows.append(row)
     return pd.DataFrame(rows), raw
 
@@ -251,7 +296,7 @@ def decode_weight_count(model: nn.Module) -> int:
     embed = model.get_input_embeddings().weight
     return sum(p.numel() for p in model.parameters() if p is not embed or model.config.tie_word_embeddings)
 
-# %% ../nbs/07_evaluation.ipynb #76cdaa38
+# %% ../nbs/07_evaluation.ipynb #960b1faa
 CLOCKS = ("auto", "wall", "thread")
 
 @contextlib.contextmanager
@@ -259,7 +304,8 @@ def step_clock(device: torch.device, clock: str = "auto"):
     "Within the context, `(sync, now)` for timing on `device`; `auto`: wall clock on a GPU, one thread's CPU time on a CPU."
     if clock not in CLOCKS: raise ValueError(f"clock must be one of {CLOCKS}, got {clock!r}")
     clock = ("wall" if device.type == "cuda" else "thread") if clock == "auto" else clock
-    if clock == "thread" and device.type != "cpu": raise ValueError("clock='thread' times CPU work; on a GPU use the wall clock")
+    if clock == "thread" and device.type != "cpu":
+        raise ValueError("clock='thread' times CPU work; on a GPU use the wall clock")
     threads = torch.get_num_threads()
     if clock == "thread": torch.set_num_threads(1)
     try: yield (torch.cuda.synchronize if device.type == "cuda" else (lambda: None)), (time.perf_counter if clock == "wall" else time.thread_time)
@@ -289,13 +335,15 @@ def measure_decoding(model: nn.Module, prompt_tokens: int = 128, new_tokens: int
             medians.append(float(torch.tensor(steps).median()))
     return {"kv_cache_bytes": kv_bytes, "seconds_per_token": min(medians)}
 
-# %% ../nbs/07_evaluation.ipynb #627ac9bc
+# %% ../nbs/07_evaluation.ipynb #1eda7826
 @torch.inference_mode()
 def end_to_end_seconds(model: nn.Module, prompt_tokens: int = 1024, new_tokens: int = 1024, runs: int = 10,
                        clock: str = "auto") -> float:
     "The paper's Figure 8: mean seconds to generate `new_tokens` greedily after a random prompt, over `runs` runs."
     device = next(model.parameters()).device
-    ids = torch.randint(0, model.config.vocab_size, (1, prompt_tokens), generator=torch.Generator().manual_seed(0)).to(device)
+    ids = torch.randint(0, model.config.vocab_size, (1, prompt_tokens), generator=torch.Generator().manual_seed(0)).to(
+        device
+    )
     options = dict(max_new_tokens=new_tokens, min_new_tokens=new_tokens, do_sample=False, use_cache=True, pad_token_id=0)
     times = []
     with step_clock(device, clock) as (sync, now):
@@ -308,7 +356,7 @@ def end_to_end_seconds(model: nn.Module, prompt_tokens: int = 1024, new_tokens: 
             times.append(now() - start)
     return sum(times) / len(times)
 
-# %% ../nbs/07_evaluation.ipynb #4a967e94
+# %% ../nbs/07_evaluation.ipynb #a4214b93
 BENCH_SETTINGS = {"per-token": dict(prompt_tokens=128, new_tokens=32, repeats=3, end_to_end_runs=0),
                   "figure8": dict(prompt_tokens=1024, new_tokens=1024, repeats=1, end_to_end_runs=10)}
 
@@ -317,7 +365,9 @@ def benchmark(model: nn.Module, prompt_tokens: int = 128, new_tokens: int = 32, 
               clock: str = "auto", end_to_end_runs: int = 0) -> dict:
     "Prefill and decode throughput, KV-cache bytes, peak GPU memory and (optionally) mean end-to-end time of one model."
     device = next(model.parameters()).device
-    ids = torch.randint(0, model.config.vocab_size, (batch_size, prompt_tokens), generator=torch.Generator().manual_seed(0)).to(device)
+    ids = torch.randint(
+        0, model.config.vocab_size, (batch_size, prompt_tokens), generator=torch.Generator().manual_seed(0)
+    ).to(device)
     if device.type == "cuda": torch.cuda.reset_peak_memory_stats(device)
     prefill = []
     with step_clock(device, clock) as (sync, now):
@@ -330,14 +380,20 @@ def benchmark(model: nn.Module, prompt_tokens: int = 128, new_tokens: int = 32, 
             prefill.append(now() - start)
     decoding = measure_decoding(model, prompt_tokens, new_tokens, batch_size, 0, repeats, clock)
     end_to_end = end_to_end_seconds(model, prompt_tokens, new_tokens, end_to_end_runs, clock) if end_to_end_runs else None
-    return {"prefill_tokens_per_s": batch_size * prompt_tokens / float(torch.tensor(prefill).median()),
-            "decode_tokens_per_s": batch_size / decoding["seconds_per_token"], "kv_cache_bytes": decoding["kv_cache_bytes"],
-            "end_to_end_seconds": end_to_end,
-            "peak_gpu_memory_bytes": torch.cuda.max_memory_allocated(device) if device.type == "cuda" else None,
-            "prompt_tokens": prompt_tokens, "new_tokens": new_tokens, "batch_size": batch_size, "device": str(device),
-            "clock": ("wall" if device.type == "cuda" else "thread") if clock == "auto" else clock}
+    return {
+        "prefill_tokens_per_s": batch_size * prompt_tokens / float(torch.tensor(prefill).median()),
+        "decode_tokens_per_s": batch_size / decoding["seconds_per_token"],
+        "kv_cache_bytes": decoding["kv_cache_bytes"],
+        "end_to_end_seconds": end_to_end,
+        "peak_gpu_memory_bytes": torch.cuda.max_memory_allocated(device) if device.type == "cuda" else None,
+        "prompt_tokens": prompt_tokens,
+        "new_tokens": new_tokens,
+        "batch_size": batch_size,
+        "device": str(device),
+        "clock": ("wall" if device.type == "cuda" else "thread") if clock == "auto" else clock,
+    }
 
-# %% ../nbs/07_evaluation.ipynb #be652d08
+# %% ../nbs/07_evaluation.ipynb #1e9b424a
 def benchmark_pruning(model: nn.Module, plans: dict, fresh=None, **bench_kwargs) -> pd.DataFrame:
     "The dense model and each `{name: PruningPlan}` applied to a copy: measured ratios to dense, and their ideals."
     dense = benchmark(model, **bench_kwargs)
@@ -346,9 +402,16 @@ def benchmark_pruning(model: nn.Module, plans: dict, fresh=None, **bench_kwargs)
     fresh = fresh or (lambda: copy.deepcopy(model))  # a large model is rebuilt rather than copied
     for name, plan in plans.items():
         pruned = prune(fresh(), plan)
-        rows.append({"plan": name, "kind": plan.kind, "num_blocks": plan.removed_blocks, **benchmark(pruned, **bench_kwargs),
-                     "kv_ideal": (plan.num_layers - len(set(plan.attention) | set(plan.layers))) / plan.num_layers,
-                     "time_ideal": decode_weight_count(pruned) / weights})
+        rows.append(
+            {
+                "plan": name,
+                "kind": plan.kind,
+                "num_blocks": plan.removed_blocks,
+                **benchmark(pruned, **bench_kwargs),
+                "kv_ideal": (plan.num_layers - len(set(plan.attention) | set(plan.layers))) / plan.num_layers,
+                "time_ideal": decode_weight_count(pruned) / weights,
+            }
+        )
         del pruned
     again = benchmark(model, **bench_kwargs)  # dense again at the end: the faster of the two runs is the reference
     for key in ("prefill_tokens_per_s", "decode_tokens_per_s"): dense[key] = rows[0][key] = max(dense[key], again[key])
@@ -381,7 +444,7 @@ GPUS = {"T4 16 GB": 16, "L4 24 GB": 24, "A100 40 GB": 40, "A100/H100 80 GB": 80}
 def _parameters(config) -> int:
     with torch.device("meta"): return sum(p.numel() for p in AutoModelForCausalLM.from_config(config).parameters())
 
-# %% ../nbs/07_evaluation.ipynb #56a0d67b
+# %% ../nbs/07_evaluation.ipynb #380957fe
 def memory_plan(config, eval_batch: int = 8, eval_tokens: int = 2048, heal_batch: int = 4, heal_tokens: int = 256) -> dict:
     "Estimated GiB for scoring/pruning, lm-eval and LoRA healing of a model of `config` in bf16, and the smallest GPU for each."
     gib, params = 2**30, _parameters(config)
@@ -392,6 +455,8 @@ def memory_plan(config, eval_batch: int = 8, eval_tokens: int = 2048, heal_batch
              "lm-eval": weights + kv + eval_batch * eval_tokens * config.vocab_size * 4 / gib,
              "LoRA heal": weights + heal_batch * heal_tokens * (config.hidden_size * config.num_hidden_layers * 2
                                                                + config.vocab_size * 8) / gib + 1.0}
-    fits = lambda need: next((gpu for gpu, size in GPUS.items() if 1.2 * need <= size), "more than one 80 GB GPU (device_map auto)")
+    fits = lambda need: next(
+        (gpu for gpu, size in GPUS.items() if 1.2 * need <= size), "more than one 80 GB GPU (device_map auto)"
+    )
     return {"parameters (B)": params / 1e9, **{f"{job} (GiB)": round(need, 1) for job, need in needs.items()},
             **{f"{job}: GPU": fits(need) for job, need in needs.items()}}

@@ -17,7 +17,7 @@ __all__ = ['ADAPTERS', 'PRUNED_MODEL_TYPE_PREFIX', 'TINY_FAMILIES', 'POINTS', 'F
            'adapter_for', 'tiny_config', 'tiny_model', 'byte_tokenizer', 'layer_output_tensor', 'capture_blocks',
            'record_block_states']
 
-# %% ../nbs/01_hooks.ipynb #ba89757e
+# %% ../nbs/01_hooks.ipynb #02c36b6e
 @dataclass(frozen=True)
 class FamilyAdapter:
     "Where a family keeps its decoder layers and their blocks, and which config fields index layers."
@@ -36,7 +36,11 @@ class FamilyAdapter:
 
     def base_model(self, model: nn.Module) -> nn.Module:
         "The decoder stack (e.g. `LlamaModel`) of a CausalLM, or `model` itself if it is the stack."
-        return getattr(model, self.base) if hasattr(model, self.base) and hasattr(getattr(model, self.base), self.layers) else model
+        return (
+            getattr(model, self.base)
+            if hasattr(model, self.base) and hasattr(getattr(model, self.base), self.layers)
+            else model
+        )
 
     def decoder_layers(self, model: nn.Module) -> nn.ModuleList:
         "The `nn.ModuleList` of decoder layers."
@@ -51,7 +55,7 @@ ADAPTERS = {a.name: a for a in [
     FamilyAdapter("deepseek_v2", ("deepseek_v2",), layer_index_fields=("first_k_dense_replace",)),
 ]}
 
-# %% ../nbs/01_hooks.ipynb #641b9910
+# %% ../nbs/01_hooks.ipynb #7ffd29fb
 class UnsupportedModelError(ValueError):
     "Raised for an architecture that has no `FamilyAdapter`."
 
@@ -62,7 +66,9 @@ def _model_type(model_or_config) -> str:
     config = model_or_config.config if isinstance(model_or_config, nn.Module) else model_or_config
     model_type = config if isinstance(config, str) else getattr(config, "model_type", None)
     if model_type is None:
-        raise UnsupportedModelError(f"cannot tell the architecture of {type(model_or_config).__name__}: it has no config.model_type")
+        raise UnsupportedModelError(
+            f"cannot tell the architecture of {type(model_or_config).__name__}: it has no config.model_type"
+        )
     return model_type.removeprefix(PRUNED_MODEL_TYPE_PREFIX)
 
 def adapter_for(model_or_config) -> FamilyAdapter:
@@ -73,20 +79,34 @@ def adapter_for(model_or_config) -> FamilyAdapter:
     supported = ", ".join(t for a in ADAPTERS.values() for t in a.model_types)
     raise UnsupportedModelError(f"model_type {model_type!r} is not supported by entrodrop; supported: {supported}")
 
-# %% ../nbs/01_hooks.ipynb #26fc2793
+# %% ../nbs/01_hooks.ipynb #919b9ffa
 _TINY_COMMON = dict(hidden_size=64, intermediate_size=128, num_hidden_layers=4, num_attention_heads=4,
                     num_key_value_heads=2, vocab_size=260, max_position_embeddings=512, tie_word_embeddings=False)
 _TINY_FAMILY = {
-    "llama": {}, "mistral": {}, "qwen2": {}, "qwen3": {"head_dim": 16},
-    "deepseek_v2": dict(num_key_value_heads=4, kv_lora_rank=16, q_lora_rank=None, qk_rope_head_dim=8, qk_nope_head_dim=8, v_head_dim=16,
-                        n_routed_experts=4, num_experts_per_tok=2, moe_intermediate_size=32, n_shared_experts=1,
-                        first_k_dense_replace=1),
+    "llama": {},
+    "mistral": {},
+    "qwen2": {},
+    "qwen3": {"head_dim": 16},
+    "deepseek_v2": dict(
+        num_key_value_heads=4,
+        kv_lora_rank=16,
+        q_lora_rank=None,
+        qk_rope_head_dim=8,
+        qk_nope_head_dim=8,
+        v_head_dim=16,
+        n_routed_experts=4,
+        num_experts_per_tok=2,
+        moe_intermediate_size=32,
+        n_shared_experts=1,
+        first_k_dense_replace=1,
+    ),
 }
 TINY_FAMILIES = tuple(_TINY_FAMILY)
 
 def tiny_config(model_type: str, **overrides) -> PretrainedConfig:
     "A small config of `model_type` (one of `TINY_FAMILIES`), with `overrides` applied."
-    if model_type not in _TINY_FAMILY: raise UnsupportedModelError(f"no tiny config for {model_type!r}; have {', '.join(TINY_FAMILIES)}")
+    if model_type not in _TINY_FAMILY:
+        raise UnsupportedModelError(f"no tiny config for {model_type!r}; have {', '.join(TINY_FAMILIES)}")
     return AutoConfig.for_model(model_type, **{**_TINY_COMMON, **_TINY_FAMILY[model_type], **overrides})
 
 def tiny_model(model_type: str, seed: int = 0, **overrides) -> PreTrainedModel:
@@ -117,7 +137,7 @@ def layer_output_tensor(output) -> torch.Tensor:
 def _first_hidden(args, kwargs) -> torch.Tensor:
     return kwargs["hidden_states"] if "hidden_states" in kwargs else args[0]
 
-# %% ../nbs/01_hooks.ipynb #e0f3f526
+# %% ../nbs/01_hooks.ipynb #d5c4eb11
 @contextlib.contextmanager
 def capture_blocks(model: nn.Module, # a CausalLM (or its decoder stack) of a supported family
                    callback: Callable[[int, str, torch.Tensor], None], # called as `callback(layer, point, hidden)`
@@ -136,7 +156,7 @@ def capture_blocks(model: nn.Module, # a CausalLM (or its decoder stack) of a su
             if hasattr(layer, adapter.after_attention):
                 handles.append(getattr(layer, adapter.after_attention).register_forward_pre_hook(
                     lambda module, args, kwargs, i=index: callback(i, "after_attention", _first_hidden(args, kwargs)), with_kwargs=True))
-            else:  # MLP block removed by `entrodrop.pruning`: the residual after attention is the layer's output
+            else:  # MLP block removed by `entrodrop.removal`: the residual after attention is the layer's output
                 handles.append(layer.register_forward_hook(
                     lambda module, args, output, i=index: callback(i, "after_attention", layer_output_tensor(output))))
             handles.append(layer.register_forward_hook(

