@@ -74,6 +74,7 @@ def check(shots: Path):
         images = re.findall(r'<img[^>]*src="(data:image/png;base64,[^"]+)"', dom)
         broken = [i for i, uri in enumerate(images) if not png_size(uri) or 0 in png_size(uri)]
         if broken: problems.append(f"broken figures {broken}")
+        if len(set(images)) < len(images): problems.append(f"{len(images) - len(set(images))} figure(s) shown twice")
         files = [src for src in re.findall(r'<img[^>]*src="([^"]+)"', dom) if not src.startswith(("data:", "http:", "https:"))]
         missing = [src for src in files if not image_file_ok(page.parent / src.split("?")[0])]
         if missing: problems.append(f"missing or empty image files {missing}")

@@ -1,5 +1,5 @@
 "Execute notebooks in place as nbdev_test does (skipping `eval: false` cells, and `slow` ones unless --with-slow), keeping their outputs for the docs."
-import os, sys
+import ast, os, sys
 from pathlib import Path
 from execnb.nbio import read_nb, write_nb
 from execnb.shell import CaptureShell
@@ -12,12 +12,19 @@ def skip(cell, flags):
     if directives.get("eval:", [""])[0].lower() == "false": return True
     return bool(flags & directives.keys())
 
+def only_imports(source: str) -> bool:
+    try: tree = ast.parse("\n".join(l for l in source.splitlines() if not l.startswith("#|")))
+    except SyntaxError: return False
+    return bool(tree.body) and all(isinstance(node, (ast.Import, ast.ImportFrom)) for node in tree.body)
+
 def execute(path: Path, flags: set):
     nb = read_nb(path)
     shell = CaptureShell(path)
     cwd = os.getcwd(); os.chdir(path.parent)
     try: shell.run_all(nb, exc_stop=True, preproc=lambda cell: skip(cell, flags))
     finally: os.chdir(cwd)
+    for cell in nb.cells:  # an import cell cannot draw; execnb sometimes hands it the next cell's figure (seen in 06)
+        if cell.cell_type == "code" and only_imports(cell.source): cell.outputs = []
     write_nb(nb, path)
 
 if __name__ == "__main__":
