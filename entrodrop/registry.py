@@ -321,7 +321,7 @@ def _state_of_the_union(tgz: Path) -> list[dict]:
         records = [json.loads(archive.extractfile(name).read()) for name in members]
     return [{"title": f"{r['year']} {r['name']}", "text": r["text"].strip()} for r in records]
 
-# %% ../nbs/03_registry.ipynb #091b54a8
+# %% ../nbs/03_registry.ipynb #36c61823
 AUSTEN_NOVELS = ("sensesensibility", "prideprejudice", "mansfieldpark", "emma", "northangerabbey", "persuasion")
 
 def _austen(deb: Path) -> list[dict]:
@@ -335,7 +335,8 @@ def _austen(deb: Path) -> list[dict]:
     documents = []
     for novel in AUSTEN_NOVELS:
         start, length = (int(v) for v in index[novel])
-        lines = rdata.conversion.convert(rdata.parser.parse_data(zlib.decompress(store[start + 4:start + length])))
+        stream = zlib.decompress(store[start + 4:start + length])
+        lines = rdata.conversion.convert(rdata.parser.parse_data(stream, extension=".rds"))
         text = "\n".join(str(line) for line in lines)
         parts = re.split(r"\n(?=(?:CHAPTER|Chapter) [0-9IVXLC]+\.?\s*\n)", text)[1:]
         documents += [{"title": f"{novel} {part.splitlines()[0].strip()}", "text": part.strip()} for part in parts]
