@@ -178,14 +178,13 @@ def _identical_lines(rows: pd.DataFrame) -> dict:
         if earlier and criterion != "random": same[criterion] = earlier[0]
     return same
 
-# %% ../nbs/09_comparison.ipynb #9350b1bc
+# %% ../nbs/09_comparison.ipynb #5b4c5cb4
 def plot_comparison(table: pd.DataFrame, metric: str = "perplexity", axes=None):
     "The metric against K, one line per criterion (random: the mean of its seeds), one panel per kind; dense dashed."
     import matplotlib.pyplot as plt, seaborn as sns
     pruned = table[(table.criterion != "dense") & table[metric].notna()]
-    kinds, order = list(dict.fromkeys(pruned.kind)), list(
-        dict.fromkeys(pruned.criterion)
-    )  # one colour per criterion everywhere
+    kinds = list(dict.fromkeys(pruned.kind))
+    order = list(dict.fromkeys(pruned.criterion))  # one colour per criterion everywhere
     axes = axes if axes is not None else plt.subplots(1, len(kinds), figsize=(6 * len(kinds), 3.6), squeeze=False)[1][0]
     for ax, kind in zip(axes, kinds):
         rows = pruned[pruned.kind == kind]
@@ -204,8 +203,9 @@ def plot_comparison(table: pd.DataFrame, metric: str = "perplexity", axes=None):
         )
         ax.set_xticks(sorted(rows.num_blocks.unique()))
         ax.axhline(_dense_value(table, metric), ls="--", color="grey", label="dense")
-        handles, labels = ax.get_legend_handles_labels()
-        ax.legend(handles, [f"{label} = {same[label]}" if label in same else label for label in labels], fontsize=7)
+        shown = [(h, label) for h, label in zip(*ax.get_legend_handles_labels()) if label in {*rows.criterion, "dense"}]
+        ax.legend([h for h, _ in shown], [f"{label} = {same[label]}" if label in same else label for _, label in shown],
+                  fontsize=7)
         ax.set(xlabel=f"{kind} blocks removed (K)" if kind != "layer" else "layers removed (K)", ylabel=metric,
                yscale="log" if metric == "perplexity" else "linear", title=f"{metric}: {kind}")
     return axes
