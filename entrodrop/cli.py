@@ -559,7 +559,7 @@ def cmd_heal(args):
     print(f"healed on {len(examples)} examples of {args.data} for {len(losses)} steps: loss {losses[0]:.3f} -> "
           f"{sum(last) / len(last):.3f}; wrote {args.out}")
 
-# %% ../nbs/12_cli.ipynb #dcb23627
+# %% ../nbs/12_cli.ipynb #833f2e5c
 ROW_CHOICES = ("kinds", "num_blocks", "criteria", "random_seeds")
 
 def _measuring_settings(settings: dict) -> dict:
@@ -569,14 +569,15 @@ def _compare_folder(args, settings: dict) -> Path:
     "The runner's folder: new, or the same run's to resume or extend, or (with --overwrite) emptied for a new run."
     folder = Path(args.out).expanduser()
     record = folder / "run.json"
-    earlier = json.loads(record.read_text())["settings"] if record.exists() else None
+    earlier = json.loads(record.read_text()) if record.exists() and not args.overwrite else None
     if folder.exists() and args.overwrite: shutil.rmtree(folder)
-    elif earlier is not None and _measuring_settings(earlier) != _measuring_settings(settings):
+    elif earlier is not None and _measuring_settings(earlier["settings"]) != _measuring_settings(settings):
         raise OutputExistsError(f"{folder} holds a comparison with other settings; pass --overwrite to start again there")
-    elif folder.exists() and not record.exists(): raise OutputExistsError(f"{folder} exists and is not a comparison run")
+    elif folder.exists() and earlier is None: raise OutputExistsError(f"{folder} exists and is not a comparison run")
     folder.mkdir(parents=True, exist_ok=True)
-    history = json.loads(record.read_text()) if record.exists() else run_record(settings)
-    this_run = {"command": run_record(settings)["command"], **{name: settings[name] for name in ROW_CHOICES}}
+    record_now = run_record(settings)
+    history = earlier or record_now
+    this_run = {"command": record_now["command"], **{name: settings[name] for name in ROW_CHOICES}}
     history["runs"] = [run for run in history.get("runs", []) if run != this_run] + [this_run]
     write_json(record, history)
     return folder
