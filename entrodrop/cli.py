@@ -492,22 +492,26 @@ def cmd_eval(args):
     print(f"average over the {len(measured)} tasks measured: {measured.value.mean():.4f}"
           + (f"; not measured here: {', '.join(missing)}" if missing else "") + f"; wrote {args.out}")
 
-# %% ../nbs/12_cli.ipynb #9339a22c
+# %% ../nbs/12_cli.ipynb #65933757
 def cmd_bench(args):
     from entrodrop.baselines import floor_plan
-    from entrodrop.evaluation import BENCH_SETTINGS, benchmark_pruning, plot_benchmark
+    from entrodrop.evaluation import BENCH_SETTINGS, BENCH_SWEEP, benchmark_pruning, plot_benchmark
+    from entrodrop.models import model_config
     from entrodrop.ranking import PruningPlan
     import matplotlib.pyplot as plt
     setting = {**BENCH_SETTINGS[args.setting]}
     for name in setting:
         if getattr(args, name, None) is not None: setting[name] = getattr(args, name)
     if args.config: args.model = f"shape:{args.config}" + (f":{args.layers}" if args.layers else "")
-    model, _ = _load(args)
-    n_layers = model.config.num_hidden_layers
-    sweep = [("attention", k) for k in (4, 8, 12, 16)] + [("layer", k) for k in (4, 8)]
+    n_layers = model_config(args.model).num_hidden_layers
     if args.plan: plans = {"plan": PruningPlan.load(args.plan)}
-    else: plans = {f"{kind} K={k}": floor_plan("last", n_layers, kind, k, protect=DEFAULT_PROTECT) for kind, k in sweep
-                   if k <= n_layers - len(DEFAULT_PROTECT)}
+    else: plans = {f"{kind} K={k}": floor_plan("last", n_layers, kind, k, protect=DEFAULT_PROTECT)
+                   for kind, k in BENCH_SWEEP if k <= n_layers - len(DEFAULT_PROTECT)}
+    if not plans:
+        smallest = min(k for _, k in BENCH_SWEEP) + len(DEFAULT_PROTECT)
+        raise UsageError(f"{n_layers} layers, {len(DEFAULT_PROTECT)} of them protected, leave no room for the sweep's "
+                         f"smallest K: build at least {smallest} layers, or give --plan")
+    model, _ = _load(args)
     fresh = (lambda: _load(args)[0]) if args.config else None  # a model of a real shape is rebuilt, not copied
     table = benchmark_pruning(model, plans, fresh=fresh, clock=args.clock, **setting)
     with atomic_folder(args.out, args.overwrite) as folder:

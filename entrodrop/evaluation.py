@@ -24,10 +24,10 @@ from .removal import prune
 
 # %% auto #0
 __all__ = ['PAPER_TASKS', 'HEALING_TASKS', 'PYTHON_FAQ_TASKS', 'TASK_PRESETS', 'LOCAL_TASKS', 'LOCAL_SUFFIX', 'XSUM_PROMPT',
-           'XSUM_METRIC_MODULE', 'CLOCKS', 'BENCH_SETTINGS', 'GPUS', 'perplexity', 'rouge_l', 'task_packs',
-           'next_sentence_items', 'answer_match_items', 'EvalTask', 'UnknownTaskError', 'resolve_tasks', 'evaluate',
-           'results_table', 'plot_results', 'kv_cache_bytes', 'decode_weight_count', 'step_clock', 'measure_decoding',
-           'end_to_end_seconds', 'benchmark', 'benchmark_pruning', 'plot_benchmark', 'memory_plan']
+           'XSUM_METRIC_MODULE', 'CLOCKS', 'BENCH_SETTINGS', 'BENCH_SWEEP', 'GPUS', 'perplexity', 'rouge_l',
+           'task_packs', 'next_sentence_items', 'answer_match_items', 'EvalTask', 'UnknownTaskError', 'resolve_tasks',
+           'evaluate', 'results_table', 'plot_results', 'kv_cache_bytes', 'decode_weight_count', 'step_clock',
+           'measure_decoding', 'end_to_end_seconds', 'benchmark', 'benchmark_pruning', 'plot_benchmark', 'memory_plan']
 
 # %% ../nbs/07_evaluation.ipynb #bfb506c7
 @torch.inference_mode()
@@ -386,9 +386,10 @@ def end_to_end_seconds(model: nn.Module, prompt_tokens: int = 1024, new_tokens: 
             times.append(now() - start)
     return sum(times) / len(times)
 
-# %% ../nbs/07_evaluation.ipynb #a4214b93
+# %% ../nbs/07_evaluation.ipynb #fd7fc873
 BENCH_SETTINGS = {"per-token": dict(prompt_tokens=128, new_tokens=32, repeats=3, end_to_end_runs=0),
                   "figure8": dict(prompt_tokens=1024, new_tokens=1024, repeats=1, end_to_end_runs=10)}
+BENCH_SWEEP = tuple(("attention", k) for k in (4, 8, 12, 16)) + tuple(("layer", k) for k in (4, 8))  # `bench`'s plans
 
 @torch.inference_mode()
 def benchmark(model: nn.Module, prompt_tokens: int = 128, new_tokens: int = 32, batch_size: int = 1, repeats: int = 3,

@@ -69,11 +69,12 @@ def real_shape_config(name: str, num_layers: int | None = None):
     if num_layers is not None: values["num_hidden_layers"] = num_layers
     return AutoConfig.for_model(values.pop("model_type"), **values)
 
-# %% ../nbs/03c_models.ipynb #ebc326d6
-def real_shape_model(name: str, num_layers: int | None = None, dtype: torch.dtype = torch.bfloat16, seed: int = 0) -> nn.Module:
-    "A target model's architecture at its real width, random weights, in eval mode."
+# %% ../nbs/03c_models.ipynb #90d6c13c
+def real_shape_model(name: str, num_layers: int | None = None, dtype: torch.dtype = torch.bfloat16, seed: int = 0,
+                     device="cpu") -> nn.Module:
+    "A target model's architecture at its real width, random weights, in eval mode, built on `device` (on a GPU in seconds)."
     torch.manual_seed(seed)
-    return AutoModelForCausalLM.from_config(real_shape_config(name, num_layers), dtype=dtype).eval()
+    with torch.device(device): return AutoModelForCausalLM.from_config(real_shape_config(name, num_layers), dtype=dtype).eval()
 
 # %% ../nbs/03c_models.ipynb #9ee5475d
 class ModelUnavailableError(OSError):
@@ -114,18 +115,17 @@ def pick_device(device: str = "auto") -> torch.device:
     "`auto`: CUDA when available, else the CPU; any other value as `torch.device` reads it."
     return torch.device(("cuda" if torch.cuda.is_available() else "cpu") if device == "auto" else device)
 
-# %% ../nbs/03c_models.ipynb #83a9b7e2
-def _real_shape(model: str, dtype: str) -> nn.Module:
+# %% ../nbs/03c_models.ipynb #3708602b
+def _real_shape(model: str, dtype: str, device: torch.device) -> nn.Module:
     name, _, layers = model.removeprefix(SHAPE_PREFIX).partition(":")
-    return real_shape_model(
-        name, int(layers) if layers else None, torch.bfloat16 if dtype == "auto" else getattr(torch, dtype)
-    )
+    dtype = torch.bfloat16 if dtype == "auto" else getattr(torch, dtype)
+    return real_shape_model(name, int(layers) if layers else None, dtype, device=device)
 
 def load_model_and_tokenizer(model: str, dtype: str = "auto", device: str = "auto", device_map: str | None = None):
     "A CausalLM in eval mode and its tokenizer, for any name `model_location` accepts, `tiny:FAMILY` or `shape:NAME[:LAYERS]`."
     if model.startswith(TINY_PREFIX):
         return tiny_model(model.removeprefix(TINY_PREFIX)).to(pick_device(device)), byte_tokenizer()
-    if model.startswith(SHAPE_PREFIX): return _real_shape(model, dtype).to(pick_device(device)), byte_tokenizer()
+    if model.startswith(SHAPE_PREFIX): return _real_shape(model, dtype, pick_device(device)), byte_tokenizer()
     location = model_location(model)
     pruned = Path(location).is_dir() and read_folder_plan(location) is not None
     options = {"dtype": dtype if dtype == "auto" else getattr(torch, dtype), "trust_remote_code": pruned}
