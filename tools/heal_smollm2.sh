@@ -1,10 +1,9 @@
 #!/usr/bin/env bash
 # Healing on SmolLM2-135M (the paper's appendix A.4 at small scale): prune 12 of its 30 attention blocks by EntroDrop
 # (kNN entropy) and by LLM-Drop's cosine, LoRA-heal each on the same 2000 examples of the paper's Mixed set (offline: the
-# five of its sets the registries hold; RACE is on no registry), and evaluate the healed models on the paper's
-# post-training tasks, 500 items each. The dense and pruned models' numbers on the same items are Table 1's rows
-# (nbs/results/smollm2-attention). Resumable: a step whose output exists is skipped. The models (500 MB each) stay in
-# runs/; what is committed is copied to nbs/results/smollm2-healing/.
+# five of its sets the registries hold; RACE is on no registry), and evaluate the dense, pruned and healed models on the
+# paper's post-training tasks, 500 items each, on the same device. Resumable: a step whose output exists is skipped.
+# The models (500 MB each) stay in runs/; what is committed is copied to nbs/results/smollm2-healing/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export HF_HUB_OFFLINE=1 HF_DATASETS_OFFLINE=1
@@ -18,6 +17,11 @@ for criterion in entropy-knn cosine; do
   [ -d "$healed" ] || entrodrop heal --model "$pruned" --data mixed --examples 2000 --out "$healed"
   [ -d "$healed/eval" ] || entrodrop eval --model "$healed" --tasks healing --limit 500 --out "$healed/eval"
   cp "$pruned/pruning_plan.json" "$results/attn12-$criterion-plan.json"
+  cp "$pruned/summary.json" "$results/attn12-$criterion-summary.json"
   cp "$healed/healing.json" "$results/attn12-$criterion-healing.json"
   cp "$healed/eval/results.csv" "$results/attn12-$criterion-healed-eval.csv"
+  [ -d "$pruned/eval" ] || entrodrop eval --model "$pruned" --tasks healing --limit 500 --out "$pruned/eval"
+  cp "$pruned/eval/results.csv" "$results/attn12-$criterion-pruned-eval.csv"
 done
+[ -d "$runs/dense-eval" ] || entrodrop eval --tasks healing --limit 500 --out "$runs/dense-eval"
+cp "$runs/dense-eval/results.csv" "$results/dense-eval.csv"
