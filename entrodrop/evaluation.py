@@ -140,9 +140,9 @@ def _xsum_yaml(data: Path) -> str:
                       "metric_list:", "  - metric: rougeL", "    aggregation: mean", "    higher_is_better: true",
                       "metadata:", "  version: 1.0", ""])
 
-# %% ../nbs/07_evaluation.ipynb #9af57512
-def task_packs(local: bool = True) -> tuple[str, ...]:
-    "Write lm-eval task files for the shipped Python FAQ tasks and (if `local`) the registry benchmarks; return their folders."
+# %% ../nbs/07_evaluation.ipynb #39cacc37
+def task_packs(local: bool = True, xsum: bool = False) -> tuple[str, ...]:
+    "Write lm-eval task files (the Python FAQ; the registry benchmarks if `local`; XSum, fetched, if `xsum`); return their folders."
     shipped = cache_root() / "lm_eval_tasks" / "shipped"
     shipped.mkdir(parents=True, exist_ok=True)
     for task in PYTHON_FAQ_TASKS: (shipped / f"{task}.yaml").write_text(_python_faq_yaml(task))
@@ -155,9 +155,13 @@ def task_packs(local: bool = True) -> tuple[str, ...]:
         split = benchmarks[task]["split"]
         text = _local_task_yaml(task, builtin_root / relative, split, cache_root() / "benchmarks" / task / f"{split}.jsonl")
         (registry / f"{task}{LOCAL_SUFFIX}.yaml").write_text(text)
-    (registry / f"xsum{LOCAL_SUFFIX}.yaml").write_text(_xsum_yaml(fetch("xsum") / "test.jsonl"))
-    (registry / "xsum_metric.py").write_text(XSUM_METRIC_MODULE)
-    return str(shipped), str(registry)
+    (registry / f"xsum{LOCAL_SUFFIX}.yaml").unlink(missing_ok=True)  # older caches kept XSum here, fetched for every task
+    if not xsum: return str(shipped), str(registry)
+    summaries = cache_root() / "lm_eval_tasks" / "xsum"
+    summaries.mkdir(parents=True, exist_ok=True)
+    (summaries / f"xsum{LOCAL_SUFFIX}.yaml").write_text(_xsum_yaml(fetch("xsum") / "test.jsonl"))
+    (summaries / "xsum_metric.py").write_text(XSUM_METRIC_MODULE)
+    return str(shipped), str(registry), str(summaries)
 
 # %% ../nbs/07_evaluation.ipynb #d3da2644
 def _sentences(text: str) -> list[str]:
@@ -254,7 +258,7 @@ def _simple_evaluate(lm, tasks: list[str], include: tuple, shots, limit, log_sam
         return lm_eval.simple_evaluate(model=lm, tasks=tasks, task_manager=_task_manager(include), num_fewshot=shots,
                                        limit=limit, log_samples=log_samples)
 
-# %% ../nbs/07_evaluation.ipynb #fc8d150a
+# %% ../nbs/07_evaluation.ipynb #0648dfc2
 def evaluate(model: nn.Module, tokenizer, tasks="paper", batch_size: int = 8, limit: int | None = None,
              num_fewshot: int | dict | None = None, log_samples: bool = False, progress: bool = True, hub: bool | None = None,
              metrics: dict | None = None):
@@ -264,7 +268,7 @@ def evaluate(model: nn.Module, tokenizer, tasks="paper", batch_size: int = 8, li
         for t in resolve_tasks(tasks, hub)
     ]
     runnable = [t for t in resolved if t.lm_eval_task]
-    include = task_packs(local=any(t.source == "registry" for t in runnable))
+    include = task_packs(local=any(t.source == "registry" for t in runnable), xsum=any(t.name == "xsum" for t in runnable))
     shots_of = lambda task: num_fewshot.get(task.name) if isinstance(num_fewshot, dict) else num_fewshot
     with _lm_eval_quietly(progress):
         lm = HFLM(pretrained=model, tokenizer=tokenizer, batch_size=batch_size, device=str(next(model.parameters()).device))
