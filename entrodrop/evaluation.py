@@ -26,8 +26,9 @@ from .removal import prune
 __all__ = ['PAPER_TASKS', 'HEALING_TASKS', 'PYTHON_FAQ_TASKS', 'TASK_PRESETS', 'LOCAL_TASKS', 'LOCAL_SUFFIX', 'XSUM_PROMPT',
            'XSUM_METRIC_MODULE', 'CLOCKS', 'BENCH_SETTINGS', 'BENCH_SWEEP', 'GPUS', 'perplexity', 'rouge_l',
            'task_packs', 'next_sentence_items', 'answer_match_items', 'EvalTask', 'UnknownTaskError', 'resolve_tasks',
-           'evaluate', 'results_table', 'plot_results', 'kv_cache_bytes', 'decode_weight_count', 'step_clock',
-           'measure_decoding', 'end_to_end_seconds', 'benchmark', 'benchmark_pruning', 'plot_benchmark', 'memory_plan']
+           'evaluate', 'results_table', 'plot_results', 'kv_cache_bytes', 'decode_weight_count', 'weight_bytes',
+           'step_clock', 'measure_decoding', 'end_to_end_seconds', 'benchmark', 'benchmark_pruning', 'plot_benchmark',
+           'memory_plan']
 
 # %% ../nbs/07_evaluation.ipynb #bfb506c7
 @torch.inference_mode()
@@ -330,6 +331,11 @@ def decode_weight_count(model: nn.Module) -> int:
     embed = model.get_input_embeddings().weight
     return sum(p.numel() for p in model.parameters() if p is not embed or model.config.tie_word_embeddings)
 
+# %% ../nbs/07_evaluation.ipynb #2eb05e6f
+def weight_bytes(model: nn.Module) -> int:
+    "Bytes of a model's parameters and buffers, a tied embedding table counted once."
+    return sum(p.numel() * p.element_size() for p in model.parameters()) + sum(b.numel() * b.element_size() for b in model.buffers())
+
 # %% ../nbs/07_evaluation.ipynb #960b1faa
 CLOCKS = ("auto", "wall", "thread")
 
@@ -390,7 +396,7 @@ def end_to_end_seconds(model: nn.Module, prompt_tokens: int = 1024, new_tokens: 
             times.append(now() - start)
     return sum(times) / len(times)
 
-# %% ../nbs/07_evaluation.ipynb #fd7fc873
+# %% ../nbs/07_evaluation.ipynb #88d73357
 BENCH_SETTINGS = {"per-token": dict(prompt_tokens=128, new_tokens=32, repeats=3, end_to_end_runs=0),
                   "figure8": dict(prompt_tokens=1024, new_tokens=1024, repeats=1, end_to_end_runs=10)}
 BENCH_SWEEP = tuple(("attention", k) for k in (4, 8, 12, 16)) + tuple(("layer", k) for k in (4, 8))  # `bench`'s plans
@@ -398,12 +404,14 @@ BENCH_SWEEP = tuple(("attention", k) for k in (4, 8, 12, 16)) + tuple(("layer", 
 @torch.inference_mode()
 def benchmark(model: nn.Module, prompt_tokens: int = 128, new_tokens: int = 32, batch_size: int = 1, repeats: int = 3,
               clock: str = "auto", end_to_end_runs: int = 0) -> dict:
-    "Prefill and decode throughput, KV-cache bytes, peak GPU memory and (optionally) mean end-to-end time of one model."
+    "Prefill/decode throughput, KV-cache bytes, peak GPU memory (weights + the most the run added), optional end-to-end time."
     device = next(model.parameters()).device
     ids = torch.randint(
         0, model.config.vocab_size, (batch_size, prompt_tokens), generator=torch.Generator().manual_seed(0)
     ).to(device)
-    if device.type == "cuda": torch.cuda.reset_peak_memory_stats(device)
+    if device.type == "cuda":
+        torch.cuda.reset_peak_memory_stats(device)
+        resident = torch.cuda.memory_allocated(device)  # the dense model may still be there while a pruned copy runs
     prefill = []
     with step_clock(device, clock) as (sync, now):
         model(input_ids=ids, use_cache=True)  # warm-up
@@ -420,7 +428,9 @@ def benchmark(model: nn.Module, prompt_tokens: int = 128, new_tokens: int = 32, 
         "decode_tokens_per_s": batch_size / decoding["seconds_per_token"],
         "kv_cache_bytes": decoding["kv_cache_bytes"],
         "end_to_end_seconds": end_to_end,
-        "peak_gpu_memory_bytes": torch.cuda.max_memory_allocated(device) if device.type == "cuda" else None,
+        "peak_gpu_memory_bytes": (
+            weight_bytes(model) + torch.cuda.max_memory_allocated(device) - resident if device.type == "cuda" else None
+        ),
         "prompt_tokens": prompt_tokens,
         "new_tokens": new_tokens,
         "batch_size": batch_size,
