@@ -12,7 +12,7 @@ from pathlib import Path
 __all__ = ['ESTIMATOR_PARAMS', 'ENTROPY_ESTIMATORS', 'DISTANCE_ESTIMATORS', 'CALIBRATION_DEFAULTS', 'HELD_OUT_DEFAULTS',
            'BLOCK_KINDS', 'ENTROPY_CRITERIA', 'CRITERIA', 'DEFAULT_CRITERION', 'DEFAULT_PROTECT', 'DEFAULT_MODEL',
            'REPOSITORY', 'criterion_estimator', 'OutputExistsError', 'check_output_dir', 'atomic_folder',
-           'library_versions', 'write_json', 'run_record', 'on_colab', 'colab_setup']
+           'library_versions', 'write_json', 'hardware', 'run_record', 'on_colab', 'colab_setup']
 
 # %% ../nbs/00a_core.ipynb #272ca19f
 ESTIMATOR_PARAMS = {"bucket": {"bins": 80}, "knn": {"k": 25}, "renyi": {"alpha": 4.0}, "cosine": {}, "angular": {}}
@@ -99,11 +99,18 @@ def write_json(path, data) -> Path:
     path.write_text(json.dumps(data, indent=2, default=str) + "\n")
     return path
 
-# %% ../nbs/00a_core.ipynb #35f0e95e
+# %% ../nbs/00a_core.ipynb #dee3cc41
+def hardware() -> str:
+    "The machine in words: the GPU torch computes on where it sees one, else the CPU's core count."
+    torch = sys.modules.get("torch")  # named only if the run already imported it (`--help` stays fast)
+    if torch is not None and torch.cuda.is_available(): return f"{torch.cuda.get_device_name()}, CUDA {torch.version.cuda}"
+    return f"CPU, {os.cpu_count()} cores"
+
+# %% ../nbs/00a_core.ipynb #f5fa9352
 def run_record(settings: dict, argv: list | None = None) -> dict:
-    "What made an output: the command line, the resolved settings, the library versions and the time."
+    "What made an output: the command line, the resolved settings, the library versions, the hardware and the time."
     return {"command": " ".join(["entrodrop", *(sys.argv[1:] if argv is None else argv)]), "settings": settings,
-            "versions": library_versions(), "time": time.strftime("%Y-%m-%dT%H:%M:%S%z")}
+            "versions": library_versions(), "hardware": hardware(), "time": time.strftime("%Y-%m-%dT%H:%M:%S%z")}
 
 # %% ../nbs/00a_core.ipynb #769360b1
 REPOSITORY = "https://github.com/entrodrop/entrodrop"
