@@ -99,11 +99,12 @@ def write_json(path, data) -> Path:
     path.write_text(json.dumps(data, indent=2, default=str) + "\n")
     return path
 
-# %% ../nbs/00a_core.ipynb #dee3cc41
+# %% ../nbs/00a_core.ipynb #3bcb9f23
 def hardware() -> str:
     "The machine in words: the GPU torch computes on where it sees one, else the CPU's core count."
     torch = sys.modules.get("torch")  # named only if the run already imported it (`--help` stays fast)
-    if torch is not None and torch.cuda.is_available(): return f"{torch.cuda.get_device_name()}, CUDA {torch.version.cuda}"
+    if torch is not None and torch.cuda.is_available():
+        return f"{torch.cuda.get_device_name()}, CUDA {torch.version.cuda}"
     return f"CPU, {os.cpu_count()} cores"
 
 # %% ../nbs/00a_core.ipynb #f5fa9352

@@ -141,9 +141,9 @@ def _xsum_yaml(data: Path) -> str:
                       "metric_list:", "  - metric: rougeL", "    aggregation: mean", "    higher_is_better: true",
                       "metadata:", "  version: 1.0", ""])
 
-# %% ../nbs/07_evaluation.ipynb #39cacc37
+# %% ../nbs/07_evaluation.ipynb #94ac4a21
 def task_packs(local: bool = True, xsum: bool = False) -> tuple[str, ...]:
-    "Write lm-eval task files (the Python FAQ; the registry benchmarks if `local`; XSum, fetched, if `xsum`); return their folders."
+    "lm-eval task files: the Python FAQ, the registry benchmarks if `local`, XSum (fetched) if `xsum`; their folders."
     shipped = cache_root() / "lm_eval_tasks" / "shipped"
     shipped.mkdir(parents=True, exist_ok=True)
     for task in PYTHON_FAQ_TASKS: (shipped / f"{task}.yaml").write_text(_python_faq_yaml(task))
@@ -259,7 +259,7 @@ def _simple_evaluate(lm, tasks: list[str], include: tuple, shots, limit, log_sam
         return lm_eval.simple_evaluate(model=lm, tasks=tasks, task_manager=_task_manager(include), num_fewshot=shots,
                                        limit=limit, log_samples=log_samples)
 
-# %% ../nbs/07_evaluation.ipynb #0648dfc2
+# %% ../nbs/07_evaluation.ipynb #ce81bb3b
 def evaluate(model: nn.Module, tokenizer, tasks="paper", batch_size: int = 8, limit: int | None = None,
              num_fewshot: int | dict | None = None, log_samples: bool = False, progress: bool = True, hub: bool | None = None,
              metrics: dict | None = None):
@@ -269,7 +269,8 @@ def evaluate(model: nn.Module, tokenizer, tasks="paper", batch_size: int = 8, li
         for t in resolve_tasks(tasks, hub)
     ]
     runnable = [t for t in resolved if t.lm_eval_task]
-    include = task_packs(local=any(t.source == "registry" for t in runnable), xsum=any(t.name == "xsum" for t in runnable))
+    wants_xsum = any(t.name == "xsum" for t in runnable)
+    include = task_packs(local=any(t.source == "registry" for t in runnable), xsum=wants_xsum)
     shots_of = lambda task: num_fewshot.get(task.name) if isinstance(num_fewshot, dict) else num_fewshot
     with _lm_eval_quietly(progress):
         lm = HFLM(pretrained=model, tokenizer=tokenizer, batch_size=batch_size, device=str(next(model.parameters()).device))
@@ -331,10 +332,11 @@ def decode_weight_count(model: nn.Module) -> int:
     embed = model.get_input_embeddings().weight
     return sum(p.numel() for p in model.parameters() if p is not embed or model.config.tie_word_embeddings)
 
-# %% ../nbs/07_evaluation.ipynb #2eb05e6f
+# %% ../nbs/07_evaluation.ipynb #325f1b09
 def weight_bytes(model: nn.Module) -> int:
     "Bytes of a model's parameters and buffers, a tied embedding table counted once."
-    return sum(p.numel() * p.element_size() for p in model.parameters()) + sum(b.numel() * b.element_size() for b in model.buffers())
+    tensors = [*model.parameters(), *model.buffers()]
+    return sum(t.numel() * t.element_size() for t in tensors)
 
 # %% ../nbs/07_evaluation.ipynb #960b1faa
 CLOCKS = ("auto", "wall", "thread")
@@ -396,7 +398,7 @@ def end_to_end_seconds(model: nn.Module, prompt_tokens: int = 1024, new_tokens: 
             times.append(now() - start)
     return sum(times) / len(times)
 
-# %% ../nbs/07_evaluation.ipynb #88d73357
+# %% ../nbs/07_evaluation.ipynb #fb40c97b
 BENCH_SETTINGS = {"per-token": dict(prompt_tokens=128, new_tokens=32, repeats=3, end_to_end_runs=0),
                   "figure8": dict(prompt_tokens=1024, new_tokens=1024, repeats=1, end_to_end_runs=10)}
 BENCH_SWEEP = tuple(("attention", k) for k in (4, 8, 12, 16)) + tuple(("layer", k) for k in (4, 8))  # `bench`'s plans
@@ -404,7 +406,7 @@ BENCH_SWEEP = tuple(("attention", k) for k in (4, 8, 12, 16)) + tuple(("layer", 
 @torch.inference_mode()
 def benchmark(model: nn.Module, prompt_tokens: int = 128, new_tokens: int = 32, batch_size: int = 1, repeats: int = 3,
               clock: str = "auto", end_to_end_runs: int = 0) -> dict:
-    "Prefill/decode throughput, KV-cache bytes, peak GPU memory (weights + the most the run added), optional end-to-end time."
+    "Prefill/decode speed, KV-cache bytes, peak GPU memory (weights + what the run added), optional end-to-end time."
     device = next(model.parameters()).device
     ids = torch.randint(
         0, model.config.vocab_size, (batch_size, prompt_tokens), generator=torch.Generator().manual_seed(0)

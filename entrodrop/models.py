@@ -69,12 +69,13 @@ def real_shape_config(name: str, num_layers: int | None = None):
     if num_layers is not None: values["num_hidden_layers"] = num_layers
     return AutoConfig.for_model(values.pop("model_type"), **values)
 
-# %% ../nbs/03c_models.ipynb #90d6c13c
+# %% ../nbs/03c_models.ipynb #9aecb83c
 def real_shape_model(name: str, num_layers: int | None = None, dtype: torch.dtype = torch.bfloat16, seed: int = 0,
                      device="cpu") -> nn.Module:
-    "A target model's architecture at its real width, random weights, in eval mode, built on `device` (on a GPU in seconds)."
+    "A target model's architecture at its real width, random weights, in eval mode, built on `device` (a GPU: seconds)."
     torch.manual_seed(seed)
-    with torch.device(device): return AutoModelForCausalLM.from_config(real_shape_config(name, num_layers), dtype=dtype).eval()
+    config = real_shape_config(name, num_layers)
+    with torch.device(device): return AutoModelForCausalLM.from_config(config, dtype=dtype).eval()
 
 # %% ../nbs/03c_models.ipynb #9ee5475d
 class ModelUnavailableError(OSError):

@@ -213,14 +213,15 @@ def _mark_pruned_checkpoint(folder: Path, model_type: str):
     write_json(folder / "config.json", config)
     (folder / MODELING_FILE).write_text(_modeling_source(model_type))
 
-# %% ../nbs/05b_removal.ipynb #1e5e895a
+# %% ../nbs/05b_removal.ipynb #d91d94c4
 def save_pruned(model: nn.Module, directory, tokenizer=None, overwrite: bool = False, extra=None) -> Path:
     "Save a model pruned by `prune` (and its tokenizer) atomically to `directory`; `extra(folder)` may add files."
     info = getattr(model.config, "entrodrop", None)
     if not info: raise ValueError("this model was not pruned by entrodrop.prune (config.entrodrop is missing)")
     with atomic_folder(directory, overwrite) as staging:
         # a model loaded with trust_remote_code would have transformers copy the package's own modules into the folder
-        with mock.patch.object(type(model), "_auto_class", None), mock.patch.object(type(model.config), "_auto_class", None):
+        with (mock.patch.object(type(model), "_auto_class", None),
+              mock.patch.object(type(model.config), "_auto_class", None)):
             model.save_pretrained(staging)
         if tokenizer is not None: tokenizer.save_pretrained(staging)
         if info["attention_removed"] or info["mlp_removed"]: _mark_pruned_checkpoint(staging, adapter_for(model).name)
