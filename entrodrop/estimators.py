@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
 
+import numpy as np
 import pandas as pd
 import torch
 from torch import nn
@@ -49,11 +50,10 @@ def _unbatch(values: torch.Tensor, like: torch.Tensor) -> torch.Tensor:
 # %% ../nbs/02_estimators.ipynb #697983fa
 def bucket_entropy(x: torch.Tensor, # (N, d) or (samples, N, d) token states
                    bins: int = ESTIMATOR_PARAMS["bucket"]["bins"], # equal-width bins per dimension, over its min-max range
-                   skip_tokens: int = 0, # leading tokens left out of the histograms (see below)
                   ) -> torch.Tensor: # entropy in nats, one per sample
     "Sum over dimensions of the Shannon entropy of each dimension's `bins`-bin histogram."
     if bins < 1: raise ValueError("bins must be at least 1")
-    states = as_token_matrix(x)[:, skip_tokens:]
+    states = as_token_matrix(x)
     low, high = states.amin(1, keepdim=True), states.amax(1, keepdim=True)
     width = (high - low) / bins
     index = ((states - low) / torch.where(width > 0, width, 1.0)).floor_().clamp_(0, bins - 1).long()
@@ -140,15 +140,20 @@ class Estimator:
     "A named estimator with fixed parameters; `quantity` is 'entropy' (one state) or 'distance' (input vs output)."
     name: str
     params: dict = field(default_factory=dict)
+    skip_tokens: int = 0  # leading tokens of every window left out of the estimate
 
     @property
     def quantity(self) -> str: return "distance" if self.name in DISTANCE_ESTIMATORS else "entropy"
     @property
-    def label(self) -> str: return self.name + "".join(f"_{k}={v}" for k, v in sorted(self.params.items()))
-    def __call__(self, *states) -> torch.Tensor: return ESTIMATOR_FUNCTIONS[self.name](*states, **self.params)
+    def label(self) -> str:
+        named = {**self.params, **({"skip_tokens": self.skip_tokens} if self.skip_tokens else {})}
+        return self.name + "".join(f"_{k}={v}" for k, v in sorted(named.items()))
+    def __call__(self, *states) -> torch.Tensor:
+        kept = [torch.as_tensor(state)[..., self.skip_tokens:, :] for state in states]
+        return ESTIMATOR_FUNCTIONS[self.name](*kept, **self.params)
 
 # %% ../nbs/02_estimators.ipynb #31dc3baa
-def make_estimator(name: str, **params) -> Estimator:
+def make_estimator(name: str, skip_tokens: int = 0, **params) -> Estimator:
     "An `Estimator` for `name`, its parameters checked against its function and completed with the defaults."
     if name not in ESTIMATOR_FUNCTIONS:
         raise ValueError(f"unknown estimator {name!r}; choose from {', '.join(ESTIMATOR_FUNCTIONS)}")
@@ -156,7 +161,8 @@ def make_estimator(name: str, **params) -> Estimator:
     unknown = set(params) - set(accepted)
     if unknown:
         raise ValueError(f"{name} takes {', '.join(accepted) or 'no parameters'}; got {', '.join(sorted(unknown))}")
-    return Estimator(name, {**ESTIMATOR_PARAMS[name], **params})
+    if skip_tokens < 0: raise ValueError(f"skip_tokens must be at least 0, got {skip_tokens}")
+    return Estimator(name, {**ESTIMATOR_PARAMS[name], **params}, skip_tokens)
 
 # %% ../nbs/02_estimators.ipynb #f45b8531
 def default_estimators() -> list[Estimator]:
@@ -207,7 +213,7 @@ BLOCKS = ("attention", "mlp", "layer")
 class BlockScores:
     "Per-layer, per-block scores of one model on one calibration set, for several estimators."
     table: pd.DataFrame    # estimator, quantity, layer, block, before, after, score, score_std
-    samples: pd.DataFrame  # estimator, layer, block, sample, score
+    samples: pd.DataFrame  # estimator, layer, block, sample, score, before, after (one row per calibration window)
     meta: dict
 
     @property
@@ -260,6 +266,20 @@ class BlockScores:
         return cls(pd.read_csv(directory / "block_scores.csv"), pd.read_csv(directory / "block_scores_samples.csv"),
                    json.loads((directory / "block_scores.json").read_text()))
 
+    def resample(self, windows) -> "BlockScores":
+        "The scores a draw of calibration windows gives (sample indices, repeats allowed): every mean recomputed."
+        if "before" not in self.samples:
+            raise ValueError("these scores were saved without per-window entropies: score the windows again to resample")
+        counts = np.bincount(np.asarray(windows), minlength=int(self.meta["samples"]))
+        weights = counts[self.samples["sample"].to_numpy()]
+        keys = ["estimator", "layer", "block"]
+        weighted = self.samples[["score", "before", "after"]].mul(weights, axis=0).assign(weight=weights)
+        sums = weighted.groupby([self.samples[k] for k in keys], sort=False).sum()
+        means = sums[["score", "before", "after"]].div(sums.weight, axis=0)
+        table = self.table.drop(columns=["score", "before", "after"]).join(means, on=keys)
+        return BlockScores(table.assign(score_std=math.nan)[self.table.columns], self.samples,
+                           {**self.meta, "resampled_windows": len(windows)})
+
 # %% ../nbs/02_estimators.ipynb #f5369bee
 def _assemble(scorer: _StreamingScorer, estimators: list[Estimator], n_layers: int) -> tuple[pd.DataFrame, pd.DataFrame]:
     rows, sample_rows = [], []
@@ -269,18 +289,18 @@ def _assemble(scorer: _StreamingScorer, estimators: list[Estimator], n_layers: i
                 h_in, h_mid = scorer.stacked((est.label, layer, "input")), scorer.stacked((est.label, layer, "after_attention"))
                 h_out = scorer.stacked((est.label, layer + 1, "input") if layer < n_layers - 1 else (est.label, layer, "output"))
                 blocks = {"attention": (h_in, h_mid), "mlp": (h_mid, h_out), "layer": (h_in, h_out)}
-                per_sample = {b: after - before for b, (before, after) in blocks.items()}
-                means = {b: (float(before.mean()), float(after.mean())) for b, (before, after) in blocks.items()}
             else:
-                per_sample = {b: scorer.stacked((est.label, layer, b)) for b in BLOCKS}
-                means = {b: (math.nan, math.nan) for b in BLOCKS}
+                missing = torch.full_like(scorer.stacked((est.label, layer, "attention")), math.nan)
+                blocks = {b: (missing, missing) for b in BLOCKS}
             for block in BLOCKS:
-                values = per_sample[block]
+                before, after = blocks[block]
+                values = after - before if est.quantity == "entropy" else scorer.stacked((est.label, layer, block))
                 rows.append(dict(estimator=est.label, quantity=est.quantity, layer=layer, block=block,
-                                 before=means[block][0], after=means[block][1], score=float(values.mean()),
+                                 before=float(before.mean()), after=float(after.mean()), score=float(values.mean()),
                                  score_std=float(values.std()) if len(values) > 1 else 0.0))
-                sample_rows += [dict(estimator=est.label, layer=layer, block=block, sample=i, score=float(v)) for i, v in enumerate(values)]
-    return pd.DataFrame(rows), pd.DataFrame(sample_rows)
+                sample_rows.append(pd.DataFrame(dict(estimator=est.label, layer=layer, block=block, sample=range(len(values)),
+                                                     score=values.numpy(), before=before.numpy(), after=after.numpy())))
+    return pd.DataFrame(rows), pd.concat(sample_rows, ignore_index=True)
 
 # %% ../nbs/02_estimators.ipynb #28f9217b
 @torch.inference_mode()

@@ -13,7 +13,7 @@ import torch
 from torch import nn
 from transformers import AutoConfig, AutoModelForCausalLM, AutoTokenizer
 
-from .calibration import DATA_DIR
+from .core import DATA_DIR
 from .hooks import byte_tokenizer, tiny_config, tiny_model
 from .registry import fetch, hub_available
 

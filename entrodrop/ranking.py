@@ -4,16 +4,20 @@
 
 # %% ../nbs/05a_ranking.ipynb #48d69482
 from __future__ import annotations
-import json
+import dataclasses, json
+from collections import Counter
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+
+import numpy as np
+import pandas as pd
 
 from .core import BLOCK_KINDS, DEFAULT_PROTECT, library_versions
 from .estimators import BlockScores
 
 # %% auto #0
-__all__ = ['PRESETS', 'NAMED_PLANS', 'entropy_curve', 'stage_boundary', 'PruningPlan', 'plan_pruning', 'explicit_plan',
-           'named_plan']
+__all__ = ['PRESETS', 'NAMED_PLANS', 'entropy_curve', 'stage_boundary', 'PruningPlan', 'plan_pruning', 'selection_frequency',
+           'stable_plan', 'explicit_plan', 'named_plan']
 
 # %% ../nbs/05a_ranking.ipynb #6b879655
 def entropy_curve(scores: BlockScores, estimator) -> list[float]:
@@ -51,6 +55,7 @@ class PruningPlan:
     protected: list = field(default_factory=list)
     ranking: list = field(default_factory=list)    # [block, layer, score] of every candidate, in removal order
     calibration: dict = field(default_factory=dict)
+    selection: dict = field(default_factory=dict)  # how the blocks were chosen when not by one ranking (stability selection)
     model_id: str | None = None
     model_type: str | None = None
     versions: dict = field(default_factory=dict)
@@ -137,6 +142,37 @@ def plan_pruning(scores: BlockScores, # from `score_blocks`
         model_type=scores.meta.get("model_type"),
         versions=library_versions(),
     )
+
+# %% ../nbs/05a_ranking.ipynb #73a7a2d9
+def _chosen_blocks(plan: PruningPlan) -> list[tuple[str, int]]:
+    return [("attention", l) for l in plan.attention] + [("mlp", l) for l in plan.mlp] + [("layer", l) for l in plan.layers]
+
+def selection_frequency(scores: BlockScores, # block scores with per-window values
+                        make_plan, # scores -> PruningPlan: the criterion at a fixed K
+                        resamples: int = 100, # bootstrap draws of the calibration windows
+                        seed: int = 0,
+                       ) -> tuple[pd.Series, list[float]]: # ({(block, layer): share of draws}, Jaccard of each draw)
+    "How often each block is chosen over bootstrap draws of the windows, and each draw's overlap with the full-data plan."
+    n_windows, rng = int(scores.meta["samples"]), np.random.default_rng(seed)
+    full = set(_chosen_blocks(make_plan(scores)))
+    counts, overlaps = Counter(), []
+    for _ in range(resamples):
+        chosen = set(_chosen_blocks(make_plan(scores.resample(rng.integers(0, n_windows, n_windows)))))
+        counts.update(chosen)
+        overlaps.append(len(chosen & full) / len(chosen | full))
+    return pd.Series({block: count / resamples for block, count in counts.items()}, dtype=float), overlaps
+
+# %% ../nbs/05a_ranking.ipynb #3701578b
+def stable_plan(scores: BlockScores, make_plan, resamples: int = 100, seed: int = 0) -> PruningPlan:
+    "Stability selection: the K blocks chosen most often over `resamples` bootstrap draws of the windows."
+    full = make_plan(scores)
+    frequency, overlaps = selection_frequency(scores, make_plan, resamples, seed)
+    rank = {(block, layer): i for i, (block, layer, _) in enumerate(full.ranking)}
+    chosen = sorted(frequency.index, key=lambda b: (-frequency[b], rank.get(b, len(rank)), b))[:full.removed_blocks]
+    pick = lambda kind: [layer for block, layer in chosen if block == kind]
+    selection = {"method": "stability", "resamples": resamples, "seed": seed, "mean_jaccard": float(np.mean(overlaps)),
+                 "frequency": [[block, layer, float(frequency[(block, layer)])] for block, layer in chosen]}
+    return dataclasses.replace(full, attention=pick("attention"), mlp=pick("mlp"), layers=pick("layer"), selection=selection)
 
 # %% ../nbs/05a_ranking.ipynb #bb191fa7
 NAMED_PLANS = {"release-llama3-8b": {"kind": "attention", "num_layers": 32,

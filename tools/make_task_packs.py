@@ -1,7 +1,7 @@
 "Write the shipped Python FAQ lm-eval task items (entrodrop/data/tasks/*.jsonl) from the shipped Python FAQ."
 import json
 from entrodrop.calibration import DATA_DIR
-from entrodrop.evaluation import answer_match_items, next_sentence_items
+from entrodrop.tasks import answer_match_items, next_sentence_items
 
 records = [json.loads(line) for line in (DATA_DIR / "python_docs_faq.jsonl").read_text().splitlines()]
 (DATA_DIR / "tasks").mkdir(exist_ok=True)

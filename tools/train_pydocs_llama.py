@@ -22,7 +22,7 @@ import torch
 from tokenizers import Tokenizer, decoders, models, pre_tokenizers, trainers
 from transformers import LlamaConfig, LlamaForCausalLM, PreTrainedTokenizerFast
 
-from entrodrop.evaluation import perplexity
+from entrodrop.quality import perplexity
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from make_text_sample import API_DIRECTIVES, PROSE_DIRECTIVES, SOURCES, sections
