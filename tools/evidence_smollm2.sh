@@ -12,7 +12,7 @@ TASKS=hellaswag,piqa,winogrande,arc_easy,arc_challenge,openbookqa,commonsense_qa
 # PIQA 0.650, ARC-Easy 0.502), chosen before the runs below: the random plans' accuracy is measured on these.
 ABOVE_CHANCE=hellaswag,piqa,arc_easy
 TABLE1="--model smollm2-135m --tasks $TASKS --items 500 --item-seed 0 --held-out-samples 64 --records $R/smollm2-records"
-RANDOM="--model smollm2-135m --criteria random --held-out-samples 8 --records $R/smollm2-random-records"
+RANDOM_PLANS="--model smollm2-135m --criteria random --held-out-samples 8 --records $R/smollm2-random-records"
 ATTENTION="--kinds attention --num-blocks 4,8,12"
 LAYERS="--kinds layer --num-blocks 4,8"
 
@@ -22,8 +22,8 @@ main() {  # Table 1: every named criterion, attention K = 4, 8, 12 and layers K 
     --random-seeds 0 --out $R/smollm2-layer
 }
 random-perplexity() {  # 200 independent random plans per kind and K, held-out perplexity on the first 8 windows
-  entrodrop compare $RANDOM $ATTENTION --tasks none --random-seeds 200 --out $R/smollm2-random-perplexity-attention
-  entrodrop compare $RANDOM $LAYERS --tasks none --random-seeds 200 --out $R/smollm2-random-perplexity-layer
+  entrodrop compare $RANDOM_PLANS $ATTENTION --tasks none --random-seeds 200 --out $R/smollm2-random-perplexity-attention
+  entrodrop compare $RANDOM_PLANS $LAYERS --tasks none --random-seeds 200 --out $R/smollm2-random-perplexity-layer
 }
 rules() {  # each entropy estimator under the release's rule (S_start = 2) and without the first token
   entrodrop compare $TABLE1 $ATTENTION --criteria entropy-renyi --random-seeds 0 --out $R/smollm2-attention
@@ -33,9 +33,9 @@ rules() {  # each entropy estimator under the release's rule (S_start = 2) and w
     --random-seeds 0 --out $R/smollm2-attention-skip-first-token
 }
 random-accuracy() {  # 20 of those random plans per kind and K on 200 items of each above-chance task
-  entrodrop compare $RANDOM $ATTENTION --tasks $ABOVE_CHANCE --items 200 --item-seed 0 --random-seeds 20 \
+  entrodrop compare $RANDOM_PLANS $ATTENTION --tasks $ABOVE_CHANCE --items 200 --item-seed 0 --random-seeds 20 \
     --out $R/smollm2-random-accuracy-attention
-  entrodrop compare $RANDOM $LAYERS --tasks $ABOVE_CHANCE --items 200 --item-seed 0 --random-seeds 20 \
+  entrodrop compare $RANDOM_PLANS $LAYERS --tasks $ABOVE_CHANCE --items 200 --item-seed 0 --random-seeds 20 \
     --out $R/smollm2-random-accuracy-layer
 }
 stable() {  # stability selection over 100 bootstrap draws of the calibration windows
