@@ -17,20 +17,20 @@ ATTENTION="--kinds attention --num-blocks 4,8,12"
 LAYERS="--kinds layer --num-blocks 4,8"
 
 main() {  # Table 1: every named criterion, attention K = 4, 8, 12 and layers K = 4, 8
-  entrodrop compare $TABLE1 $ATTENTION --criteria entropy-bucket,entropy-knn,cosine --random-seeds 0 --out $R/smollm2-attention
+  entrodrop compare $TABLE1 $ATTENTION --criteria entropy-bucket,entropy-knn,cosine --out $R/smollm2-attention
   entrodrop compare $TABLE1 $LAYERS --criteria entropy-bucket,entropy-knn,cosine,block-influence,angular-window,laco \
-    --random-seeds 0 --out $R/smollm2-layer
+    --out $R/smollm2-layer
 }
 random-perplexity() {  # 200 independent random plans per kind and K, held-out perplexity on the first 8 windows
   entrodrop compare $RANDOM_PLANS $ATTENTION --tasks none --random-seeds 200 --out $R/smollm2-random-perplexity-attention
   entrodrop compare $RANDOM_PLANS $LAYERS --tasks none --random-seeds 200 --out $R/smollm2-random-perplexity-layer
 }
 rules() {  # each entropy estimator under the release's rule (S_start = 2) and without the first token
-  entrodrop compare $TABLE1 $ATTENTION --criteria entropy-renyi --random-seeds 0 --out $R/smollm2-attention
+  entrodrop compare $TABLE1 $ATTENTION --criteria entropy-renyi --out $R/smollm2-attention
   entrodrop compare $TABLE1 $ATTENTION --criteria entropy-bucket,entropy-knn,entropy-renyi --preset reference \
-    --random-seeds 0 --out $R/smollm2-attention-release-rule
+    --out $R/smollm2-attention-release-rule
   entrodrop compare $TABLE1 $ATTENTION --criteria entropy-bucket,entropy-knn,entropy-renyi --skip-tokens 1 \
-    --random-seeds 0 --out $R/smollm2-attention-skip-first-token
+    --out $R/smollm2-attention-skip-first-token
 }
 random-accuracy() {  # 20 of those random plans per kind and K on 200 items of each above-chance task
   entrodrop compare $RANDOM_PLANS $ATTENTION --tasks $ABOVE_CHANCE --items 200 --item-seed 0 --random-seeds 20 \
@@ -39,9 +39,9 @@ random-accuracy() {  # 20 of those random plans per kind and K on 200 items of e
     --out $R/smollm2-random-accuracy-layer
 }
 stable() {  # stability selection over 100 bootstrap draws of the calibration windows
-  entrodrop compare $TABLE1 $ATTENTION --criteria entropy-bucket,entropy-knn,cosine --stable 100 --random-seeds 0 \
+  entrodrop compare $TABLE1 $ATTENTION --criteria entropy-bucket,entropy-knn,cosine --stable 100 \
     --out $R/smollm2-attention-stable
-  entrodrop compare $TABLE1 $LAYERS --criteria entropy-bucket,entropy-knn,cosine --stable 100 --random-seeds 0 \
+  entrodrop compare $TABLE1 $LAYERS --criteria entropy-bucket,entropy-knn,cosine --stable 100 \
     --out $R/smollm2-layer-stable
 }
 
