@@ -9,40 +9,39 @@ from importlib import metadata
 from pathlib import Path
 
 # %% auto #0
-__all__ = ['ESTIMATOR_PARAMS', 'ENTROPY_ESTIMATORS', 'DISTANCE_ESTIMATORS', 'CALIBRATION_DEFAULTS', 'HELD_OUT_DEFAULTS',
-           'BLOCK_KINDS', 'ENTROPY_CRITERIA', 'CRITERIA', 'DEFAULT_CRITERION', 'DEFAULT_PROTECT', 'DEFAULT_MODEL',
-           'DATA_DIR', 'REPOSITORY', 'criterion_estimator', 'OutputExistsError', 'check_output_dir', 'atomic_folder',
-           'library_versions', 'write_json', 'hardware', 'run_record', 'on_colab', 'colab_setup']
-
-# %% ../nbs/00a_core.ipynb #272ca19f
-ESTIMATOR_PARAMS = {"bucket": {"bins": 80}, "knn": {"k": 25}, "renyi": {"alpha": 4.0}, "cosine": {}, "angular": {}}
-ENTROPY_ESTIMATORS = ("bucket", "knn", "renyi")
-DISTANCE_ESTIMATORS = ("cosine", "angular")
+__all__ = ['CALIBRATION_DEFAULTS', 'HELD_OUT_DEFAULTS', 'BLOCK_KINDS', 'PLAN_KINDS', 'DEFAULT_PROTECT', 'DEFAULT_MODEL',
+           'DATA_DIR', 'BOOTSTRAP_DEFAULTS', 'HEAL_DEFAULTS', 'protected_layers', 'OutputExistsError',
+           'check_output_dir', 'atomic_folder', 'library_versions', 'write_json', 'hardware', 'run_record',
+           'PlanFileMismatchError', 'read_folder_plan', 'on_colab', 'colab_setup']
 
 # %% ../nbs/00a_core.ipynb #b2accb94
 CALIBRATION_DEFAULTS = {"samples": 128, "seqlen": 256, "seed": 2024}
 HELD_OUT_DEFAULTS = {"samples": 16, "seed": CALIBRATION_DEFAULTS["seed"] + 1}
 
 # %% ../nbs/00a_core.ipynb #59dbb8df
-BLOCK_KINDS = ("attention", "mlp", "layer", "joint")
-ENTROPY_CRITERIA = tuple(f"entropy-{name}" for name in ENTROPY_ESTIMATORS)
-CRITERIA = ENTROPY_CRITERIA + ("cosine", "block-influence", "angular-window", "laco", "random", "last")
-DEFAULT_CRITERION = "entropy-knn"
+BLOCK_KINDS = ("attention", "mlp", "layer")
+PLAN_KINDS = BLOCK_KINDS + ("joint",)
 DEFAULT_PROTECT = (0, -1)
+
+# %% ../nbs/00a_core.ipynb #125b22d9
+def protected_layers(num_layers: int, protect=DEFAULT_PROTECT, s_start: int = 0) -> list[int]:
+    "The layers a plan leaves alone: `protect` (negative indices from the end) and every layer before `s_start`."
+    bad = [p for p in protect if not -num_layers <= p < num_layers]
+    if bad: raise ValueError(f"protected layers {bad} out of range for a model of {num_layers} layers")
+    return sorted({p % num_layers for p in protect} | set(range(s_start)))
 
 # %% ../nbs/00a_core.ipynb #78376ade
 DEFAULT_MODEL = "smollm2-135m"
 
-# %% ../nbs/00a_core.ipynb #8b3eb7f6
+# %% ../nbs/00a_core.ipynb #b9f27427
 DATA_DIR = Path(str(importlib.resources.files("entrodrop"))) / "data"
 
-# %% ../nbs/00a_core.ipynb #6d87a16d
-def criterion_estimator(criterion: str) -> str | None:
-    "The estimator whose block scores rank `criterion`, or None for criteria that need none."
-    if criterion not in CRITERIA:
-        raise ValueError(f"unknown criterion {criterion!r}; choose from {', '.join(CRITERIA)}")
-    if criterion in ENTROPY_CRITERIA: return criterion.split("-", 1)[1]
-    return "cosine" if criterion in ("cosine", "block-influence") else None
+# %% ../nbs/00a_core.ipynb #c68c3ad6
+BOOTSTRAP_DEFAULTS = {"resamples": 2000, "seed": 0, "confidence": 0.95}
+
+# %% ../nbs/00a_core.ipynb #9d4bd430
+HEAL_DEFAULTS = {"examples": 10_000, "epochs": 1, "batch_size": 4, "lr": 2e-4, "rank": 8, "lora_alpha": 16, "dropout": 0.05,
+                 "seed": 0}
 
 # %% ../nbs/00a_core.ipynb #1f9019ab
 class OutputExistsError(FileExistsError):
@@ -116,9 +115,25 @@ def run_record(settings: dict, argv: list | None = None) -> dict:
     return {"command": " ".join(["entrodrop", *(sys.argv[1:] if argv is None else argv)]), "settings": settings,
             "versions": library_versions(), "hardware": hardware(), "time": time.strftime("%Y-%m-%dT%H:%M:%S%z")}
 
-# %% ../nbs/00a_core.ipynb #769360b1
-REPOSITORY = "https://github.com/entrodrop/entrodrop"
+# %% ../nbs/00a_core.ipynb #9e1f1c0c
+class PlanFileMismatchError(ValueError):
+    "A pruned folder whose `pruning_plan.json` differs from the plan in its `config.json`."
 
+def read_folder_plan(folder) -> dict | None:
+    "The plan of a pruned folder (from `config.json`), checked against `pruning_plan.json`; None for a dense folder."
+    folder = Path(folder)
+    config = json.loads((folder / "config.json").read_text())
+    if "entrodrop" not in config: return None
+    plan, copy = config["entrodrop"]["plan"], folder / "pruning_plan.json"
+    if copy.exists():
+        try: same = json.loads(copy.read_text()) == plan
+        except json.JSONDecodeError: same = False
+        if not same:
+            raise PlanFileMismatchError(f"{copy} does not match the plan in {folder / 'config.json'}, which is the "
+                                        "source of truth: restore the file or delete it")
+    return plan
+
+# %% ../nbs/00a_core.ipynb #769360b1
 def on_colab() -> bool:
     "Whether this runs in Google Colab."
     return "google.colab" in sys.modules

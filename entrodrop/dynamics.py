@@ -8,17 +8,20 @@ import itertools
 
 import matplotlib.pyplot as plt
 import pandas as pd
+import torch
 import seaborn as sns
 from matplotlib.ticker import MaxNLocator
 from scipy import stats
 
 from .calibration import batched, calibration_windows
+from .catalog import ESTIMATORS
 from .core import CALIBRATION_DEFAULTS
-from .estimators import BlockScores, make_estimator, score_blocks
+from .estimators import BlockScores, bucket_entropies, make_estimator, score_blocks
+from .hooks import adapter_for, capture_blocks
 
 # %% auto #0
-__all__ = ['CURVE_POINTS', 'SENSITIVITY_GRID', 'plot_entropy_curves', 'plot_increases', 'score_calibration_sets',
-           'increase_table', 'rank_agreement', 'plot_increase_heatmap', 'sensitivity_estimators', 'sensitivity']
+__all__ = ['CURVE_POINTS', 'plot_entropy_curves', 'plot_increases', 'score_calibration_sets', 'increase_table', 'rank_agreement',
+           'plot_increase_heatmap', 'sensitivity_estimators', 'sensitivity', 'first_token_statistics', 'sink_profile']
 
 # %% ../nbs/04_dynamics.ipynb #1b8a5140
 CURVE_POINTS = {"entropy_input": "layer input", "entropy_after_attention": "after attention",
@@ -41,8 +44,8 @@ def plot_entropy_curves(scores: BlockScores, estimator, s_start: int | None = No
 def plot_increases(scores: BlockScores, estimator, plan=None, ax=None, title: str | None = None):
     "Per-layer entropy increase (or distance) of attention blocks, MLP blocks and layers; a plan's removed blocks marked x."
     label = scores.label(estimator)
-    if plan is not None and plan.estimator not in (None, label):
-        raise ValueError(f"the plan was ranked by {plan.estimator}; draw it over that estimator's scores, not {label}'s")
+    if plan is not None and plan.estimator_label not in (None, label):
+        raise ValueError(f"the plan was ranked by {plan.estimator_label}; draw it over that estimator's scores, not {label}'s")
     table = scores.table[scores.table.estimator == label]
     ax = ax or plt.subplots(figsize=(7, 3.5))[1]
     sns.barplot(data=table, x="layer", y="score", hue="block", hue_order=["attention", "mlp", "layer"], ax=ax)
@@ -94,11 +97,10 @@ def plot_increase_heatmap(table: pd.DataFrame, ax=None, title: str = "entropy in
     return ax
 
 # %% ../nbs/04_dynamics.ipynb #38f28c15
-SENSITIVITY_GRID = {"bucket": ("bins", (20, 40, 80, 160)), "knn": ("k", (25, 50, 75, 100))}
-
-def sensitivity_estimators(grid: dict = SENSITIVITY_GRID) -> list:
-    "One estimator per setting of the grid."
-    return [make_estimator(name, **{param: value}) for name, (param, values) in grid.items() for value in values]
+def sensitivity_estimators() -> list:
+    "One estimator per setting of each estimator's sensitivity grid (its catalog entry's `sensitivity`)."
+    grids = {name: spec.sensitivity for name, spec in ESTIMATORS.items() if spec.sensitivity}
+    return [make_estimator(name, **{param: value}) for name, (param, values) in grids.items() for value in values]
 
 # %% ../nbs/04_dynamics.ipynb #6e0341a7
 def sensitivity(scores, name: str, block: str = "attention", first_layer: int = 0) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -106,3 +108,50 @@ def sensitivity(scores, name: str, block: str = "attention", first_layer: int = 
     labels = [label for label in scores.estimators if label.split("_")[0] == name]
     table = pd.DataFrame({label: scores.scores(label, block) for label in labels}).T
     return table, rank_agreement(table, first_layer)
+
+# %% ../nbs/04_dynamics.ipynb #58101c10
+def first_token_statistics(hidden: torch.Tensor, bins: int = ESTIMATORS["bucket"].defaults["bins"]) -> tuple[dict, torch.Tensor]:
+    "What the first token does to one layer's states (samples, tokens, dims), and each dimension's bucket entropy (mean over samples)."
+    states = hidden.float()
+    with_first, without = bucket_entropies(states, bins), bucket_entropies(states[:, 1:], bins)
+    span = lambda values: values.amax(1) - values.amin(1)
+    stretch = span(states) / span(states[:, 1:]).clamp_min(1e-12)
+    norms = states.norm(dim=-1)
+    statistics = {"bucket": float(with_first.sum(-1).mean()), "bucket without the first token": float(without.sum(-1).mean()),
+                  "dimensions the first token squeezes (> 1 nat)": float((with_first < without - 1).sum(-1).float().mean()),
+                  "dimensions whose range it stretches 10x": float((stretch > 10).sum(-1).float().mean()),
+                  "first token's norm / median norm": float((norms[:, 0] / norms[:, 1:].median(-1).values).mean()),
+                  "largest activation": float(states.abs().amax()),
+                  "largest activation without the first token": float(states[:, 1:].abs().amax())}
+    return statistics, with_first.mean(0)
+
+# %% ../nbs/04_dynamics.ipynb #2e1783f4
+def _attention_to_first(outputs) -> torch.Tensor:
+    "(samples, layers): the attention weight of every query but the first on position 0, averaged over heads and queries."
+    return torch.stack([weights[:, :, 1:, 0].float().mean((1, 2)) for weights in outputs.attentions], 1).cpu()
+
+@torch.inference_mode()
+def sink_profile(model, windows: torch.Tensor, batch_size: int = 8) -> pd.DataFrame:
+    "Per point (the state entering each layer, then the output): what the first token does to bucket entropy and the attention it gets."
+    adapter = adapter_for(model)
+    n_layers, base, device = len(adapter.decoder_layers(model)), adapter.base_model(model), next(model.parameters()).device
+    found, attention = {}, []
+    def keep(layer, point, hidden):
+        if point == "input" or (point == "output" and layer == n_layers - 1):
+            found.setdefault(layer if point == "input" else n_layers, []).append(first_token_statistics(hidden))
+    previous = model.config._attn_implementation
+    model.set_attn_implementation("eager")
+    try:
+        with capture_blocks(model, keep, adapter=adapter):
+            for batch in windows.split(batch_size):
+                attention.append(_attention_to_first(base(input_ids=batch.to(device), output_attentions=True, use_cache=False)))
+    finally: model.set_attn_implementation(previous)
+    rows = pd.DataFrame({point: pd.DataFrame([s for s, _ in found[point]]).mean() for point in sorted(found)}).T
+    per_dimension = torch.stack([torch.stack([d for _, d in found[point]]).mean(0) for point in sorted(found)])
+    change = per_dimension.diff(dim=0)
+    rows["dimensions that fell"] = [0.0] + (change < 0).sum(1).float().tolist()
+    rows["dimensions that fell > 1 nat"] = [0.0] + (change < -1).sum(1).float().tolist()
+    rows["change carried by them"] = [0.0] + torch.where(change < -1, change, 0.0).sum(1).tolist()
+    rows["change of bucket entropy"] = rows["bucket"].diff().fillna(0.0)
+    rows["attention to the first token"] = torch.cat(attention).mean(0).tolist() + [float("nan")]
+    return rows.rename_axis("entering layer")

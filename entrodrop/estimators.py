@@ -4,7 +4,7 @@
 
 # %% ../nbs/02_estimators.ipynb #f5e6210f
 from __future__ import annotations
-import inspect, json, math, os, re, subprocess, sys, time
+import inspect, json, math
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
@@ -15,16 +15,15 @@ import torch
 from torch import nn
 from tqdm.auto import tqdm
 
-import entrodrop
-from .core import DISTANCE_ESTIMATORS, ESTIMATOR_PARAMS, library_versions
+from .catalog import ESTIMATORS, estimator_spec
+from .core import BLOCK_KINDS, library_versions
 from .entropy import entropy_from_counts
-from .hooks import adapter_for, capture_blocks, tiny_model
+from .hooks import adapter_for, capture_blocks
 
 # %% auto #0
-__all__ = ['ESTIMATOR_FUNCTIONS', 'BLOCKS', 'DegenerateActivationsError', 'as_token_matrix', 'bucket_entropy', 'knn_distances',
-           'knn_entropy', 'renyi_entropy', 'cosine_distance', 'angular_distance', 'Estimator', 'make_estimator',
-           'default_estimators', 'batch_inputs', 'BlockScores', 'score_blocks', 'peak_memory', 'scoring_cost',
-           'scoring_peak_memory']
+__all__ = ['DegenerateActivationsError', 'as_token_matrix', 'bucket_entropies', 'bucket_entropy', 'knn_distances', 'knn_entropy',
+           'renyi_entropy', 'cosine_distance', 'angular_distance', 'estimator_function', 'Estimator', 'make_estimator',
+           'default_estimators', 'batch_inputs', 'BlockScores', 'score_blocks']
 
 # %% ../nbs/02_estimators.ipynb #5d6627b0
 class DegenerateActivationsError(ValueError):
@@ -48,10 +47,10 @@ def _unbatch(values: torch.Tensor, like: torch.Tensor) -> torch.Tensor:
     return values[0] if torch.as_tensor(like).ndim == 2 else values
 
 # %% ../nbs/02_estimators.ipynb #697983fa
-def bucket_entropy(x: torch.Tensor, # (N, d) or (samples, N, d) token states
-                   bins: int = ESTIMATOR_PARAMS["bucket"]["bins"], # equal-width bins per dimension, over its min-max range
-                  ) -> torch.Tensor: # entropy in nats, one per sample
-    "Sum over dimensions of the Shannon entropy of each dimension's `bins`-bin histogram."
+def bucket_entropies(x: torch.Tensor, # (N, d) or (samples, N, d) token states
+                     bins: int = ESTIMATORS["bucket"].defaults["bins"], # equal-width bins per dimension, over its min-max range
+                    ) -> torch.Tensor: # (samples, d): each dimension's entropy in nats
+    "The Shannon entropy of each dimension's `bins`-bin histogram over the tokens."
     if bins < 1: raise ValueError("bins must be at least 1")
     states = as_token_matrix(x)
     low, high = states.amin(1, keepdim=True), states.amax(1, keepdim=True)
@@ -59,11 +58,17 @@ def bucket_entropy(x: torch.Tensor, # (N, d) or (samples, N, d) token states
     index = ((states - low) / torch.where(width > 0, width, 1.0)).floor_().clamp_(0, bins - 1).long()
     counts = torch.zeros(states.shape[0], states.shape[2], bins, dtype=states.dtype, device=states.device)
     counts.scatter_add_(2, index.transpose(1, 2), torch.ones_like(index, dtype=states.dtype).transpose(1, 2))
-    return _unbatch(entropy_from_counts(counts).sum(-1), x)
+    return entropy_from_counts(counts)
+
+def bucket_entropy(x: torch.Tensor, # (N, d) or (samples, N, d) token states
+                   bins: int = ESTIMATORS["bucket"].defaults["bins"], # equal-width bins per dimension, over its min-max range
+                  ) -> torch.Tensor: # entropy in nats, one per sample
+    "Sum over dimensions of the Shannon entropy of each dimension's `bins`-bin histogram."
+    return _unbatch(bucket_entropies(x, bins).sum(-1), x)
 
 # %% ../nbs/02_estimators.ipynb #f7420b2a
 def knn_distances(x: torch.Tensor, # (N, d) or (samples, N, d) token states
-                  k: int = ESTIMATOR_PARAMS["knn"]["k"], # which neighbour
+                  k: int = ESTIMATORS["knn"].defaults["k"], # which neighbour
                   chunk_size: int = 1024, # rows of the distance matrix computed at once
                  ) -> torch.Tensor: # (samples, N) distance of each token to its k-th nearest other token
     "Distance from every token to its `k`-th nearest other token of the same sample, chunked over rows."
@@ -81,7 +86,7 @@ def knn_distances(x: torch.Tensor, # (N, d) or (samples, N, d) token states
     return torch.cat(radii, dim=1)
 
 def knn_entropy(x: torch.Tensor, # (N, d) or (samples, N, d) token states
-                k: int = ESTIMATOR_PARAMS["knn"]["k"], # neighbour used for the local density
+                k: int = ESTIMATORS["knn"].defaults["k"], # neighbour used for the local density
                 chunk_size: int = 1024, # rows of the distance matrix computed at once
                 eps: float = 1e-10, # added to every radius before the log (duplicated tokens)
                 correction: str = "log", # "log": log N - log k (reference); "digamma": psi(N) - psi(k)
@@ -101,7 +106,7 @@ def knn_entropy(x: torch.Tensor, # (N, d) or (samples, N, d) token states
 
 # %% ../nbs/02_estimators.ipynb #d8325179
 def renyi_entropy(x: torch.Tensor, # (N, d) or (samples, N, d) token states
-                  alpha: float = ESTIMATOR_PARAMS["renyi"]["alpha"], # Rényi order (not 1)
+                  alpha: float = ESTIMATORS["renyi"].defaults["alpha"], # Rényi order (not 1)
                   std_eps: float = 1e-10, # added to each dimension's std before z-scoring
                   kernel_floor: float = 1e-10, # lower clamp of the kernel values
                  ) -> torch.Tensor: # kernel Rényi entropy in nats, one per sample
@@ -131,8 +136,11 @@ def angular_distance(x: torch.Tensor, y: torch.Tensor) -> torch.Tensor:
     return _unbatch((torch.arccos(_token_cosine(x, y).clamp(-1, 1)) / math.pi).mean(1), x)
 
 # %% ../nbs/02_estimators.ipynb #0c110140
-ESTIMATOR_FUNCTIONS = {"bucket": bucket_entropy, "knn": knn_entropy, "renyi": renyi_entropy,
-                       "cosine": cosine_distance, "angular": angular_distance}
+def estimator_function(name: str) -> Callable:
+    "The function of estimator `name`: the one its catalog entry names, in this module."
+    function = globals().get(estimator_spec(name).function)
+    if function is None: raise ValueError(f"the catalog's estimator {name!r} names {estimator_spec(name).function}, not defined here")
+    return function
 
 # %% ../nbs/02_estimators.ipynb #5c520e25
 @dataclass(frozen=True)
@@ -143,31 +151,29 @@ class Estimator:
     skip_tokens: int = 0  # leading tokens of every window left out of the estimate
 
     @property
-    def quantity(self) -> str: return "distance" if self.name in DISTANCE_ESTIMATORS else "entropy"
+    def quantity(self) -> str: return estimator_spec(self.name).quantity
     @property
     def label(self) -> str:
         named = {**self.params, **({"skip_tokens": self.skip_tokens} if self.skip_tokens else {})}
         return self.name + "".join(f"_{k}={v}" for k, v in sorted(named.items()))
     def __call__(self, *states) -> torch.Tensor:
         kept = [torch.as_tensor(state)[..., self.skip_tokens:, :] for state in states]
-        return ESTIMATOR_FUNCTIONS[self.name](*kept, **self.params)
+        return estimator_function(self.name)(*kept, **self.params)
 
 # %% ../nbs/02_estimators.ipynb #31dc3baa
 def make_estimator(name: str, skip_tokens: int = 0, **params) -> Estimator:
     "An `Estimator` for `name`, its parameters checked against its function and completed with the defaults."
-    if name not in ESTIMATOR_FUNCTIONS:
-        raise ValueError(f"unknown estimator {name!r}; choose from {', '.join(ESTIMATOR_FUNCTIONS)}")
-    accepted = [p for p in inspect.signature(ESTIMATOR_FUNCTIONS[name]).parameters if p not in ("x", "y")]
+    accepted = [p for p in inspect.signature(estimator_function(name)).parameters if p not in ("x", "y")]
     unknown = set(params) - set(accepted)
     if unknown:
         raise ValueError(f"{name} takes {', '.join(accepted) or 'no parameters'}; got {', '.join(sorted(unknown))}")
     if skip_tokens < 0: raise ValueError(f"skip_tokens must be at least 0, got {skip_tokens}")
-    return Estimator(name, {**ESTIMATOR_PARAMS[name], **params}, skip_tokens)
+    return Estimator(name, {**estimator_spec(name).defaults, **params}, skip_tokens)
 
 # %% ../nbs/02_estimators.ipynb #f45b8531
 def default_estimators() -> list[Estimator]:
     "Every estimator at its default: bucket, kNN and Rényi entropy, cosine and angular distance."
-    return [make_estimator(name) for name in ESTIMATOR_FUNCTIONS]
+    return [make_estimator(name) for name in ESTIMATORS]
 
 # %% ../nbs/02_estimators.ipynb #f91c08b4
 def batch_inputs(batch) -> tuple[torch.Tensor, torch.Tensor | None]:
@@ -207,8 +213,6 @@ class _StreamingScorer:
     def stacked(self, key) -> torch.Tensor: return torch.cat(self.values[key])
 
 # %% ../nbs/02_estimators.ipynb #b76c19c4
-BLOCKS = ("attention", "mlp", "layer")
-
 @dataclass
 class BlockScores:
     "Per-layer, per-block scores of one model on one calibration set, for several estimators."
@@ -233,14 +237,14 @@ class BlockScores:
 
     def scores(self, estimator: str, block: str = "attention") -> pd.Series:
         "Mean score per layer for one estimator and block (an entropy increase or a distance)."
-        if block not in BLOCKS: raise ValueError(f"block must be one of {BLOCKS}")
+        if block not in BLOCK_KINDS: raise ValueError(f"block must be one of {BLOCK_KINDS}")
         rows = self.table[(self.table.estimator == self.label(estimator)) & (self.table.block == block)]
         return rows.set_index("layer")["score"]
 
     def wide(self, estimator: str) -> pd.DataFrame:
         "One row per layer: the entropies at the three points and the three increases (or the three distances)."
         rows = self.table[self.table.estimator == self.label(estimator)]
-        score = rows.pivot(index="layer", columns="block", values="score")[list(BLOCKS)]
+        score = rows.pivot(index="layer", columns="block", values="score")[list(BLOCK_KINDS)]
         if rows["quantity"].iloc[0] == "distance": return score.add_suffix("_distance")
         attn, mlp = (rows[rows.block == b].set_index("layer") for b in ("attention", "mlp"))
         entropies = {
@@ -291,8 +295,8 @@ def _assemble(scorer: _StreamingScorer, estimators: list[Estimator], n_layers: i
                 blocks = {"attention": (h_in, h_mid), "mlp": (h_mid, h_out), "layer": (h_in, h_out)}
             else:
                 missing = torch.full_like(scorer.stacked((est.label, layer, "attention")), math.nan)
-                blocks = {b: (missing, missing) for b in BLOCKS}
-            for block in BLOCKS:
+                blocks = {b: (missing, missing) for b in BLOCK_KINDS}
+            for block in BLOCK_KINDS:
                 before, after = blocks[block]
                 values = after - before if est.quantity == "entropy" else scorer.stacked((est.label, layer, block))
                 rows.append(dict(estimator=est.label, quantity=est.quantity, layer=layer, block=block,
@@ -324,7 +328,7 @@ def score_blocks(model: nn.Module, # a CausalLM of a supported family
     scorer = _StreamingScorer(estimators, n_layers)
     n_samples, n_tokens = 0, set()
     total = len(batches) if hasattr(batches, "__len__") else None
-    with capture_blocks(model, scorer):
+    with capture_blocks(model, scorer, adapter=adapter):
         for batch in tqdm(batches, total=total, desc="scoring blocks", disable=not progress):
             input_ids, mask = batch_inputs(batch)
             scorer.mask = None if mask is None else mask.to(device)
@@ -346,81 +350,3 @@ def score_blocks(model: nn.Module, # a CausalLM of a supported family
         **meta,
     }
     return BlockScores(table, samples, meta)
-
-# %% ../nbs/02_estimators.ipynb #646b2608
-def peak_memory(fn: Callable, *args, **kwargs) -> tuple[object, int | None]:
-    "Run `fn(*args, **kwargs)`; return its result and the peak memory (bytes) it added: CUDA if in use, else process RSS (Linux)."
-    if torch.cuda.is_available():
-        torch.cuda.synchronize()
-        torch.cuda.reset_peak_memory_stats()
-        before = torch.cuda.memory_allocated()
-        result = fn(*args, **kwargs)
-        torch.cuda.synchronize()
-        return result, torch.cuda.max_memory_allocated() - before
-    status = Path("/proc/self/status")
-    read = lambda key: int(re.search(rf"{key}:\s+(\d+) kB", status.read_text()).group(1)) * 1024
-    try: Path("/proc/self/clear_refs").write_text("5")
-    except OSError: return fn(*args, **kwargs), None
-    before = read("VmRSS")
-    result = fn(*args, **kwargs)
-    return result, read("VmHWM") - before
-
-# %% ../nbs/02_estimators.ipynb #81cc4b8a
-@torch.inference_mode()
-def scoring_cost(model: nn.Module, batches: list, estimators: list[Estimator] | None = None, repeats: int = 2) -> pd.DataFrame:
-    "Seconds for a plain forward pass over `batches` and for `score_blocks` with all and with each estimator; ratio to forward."
-    estimators = default_estimators() if estimators is None else estimators
-    base = adapter_for(model).base_model(model)
-    def best_time(fn):
-        times = []
-        for _ in range(repeats):
-            start = time.perf_counter()
-            fn()
-            times.append(time.perf_counter() - start)
-        return min(times)
-    forward = best_time(lambda: [base(input_ids=b, use_cache=False) for b in batches])
-    runs = {
-        "forward only": forward,
-        "all estimators": best_time(lambda: score_blocks(model, batches, estimators, progress=False)),
-    }
-    for est in estimators: runs[est.label] = best_time(lambda: score_blocks(model, batches, [est], progress=False))
-    return pd.DataFrame({"seconds": runs, "ratio_to_forward": {k: v / forward for k, v in runs.items()}})
-
-# %% ../nbs/02_estimators.ipynb #04a55234
-def _memory_probe(spec_json: str):
-    "Child-process side of `scoring_peak_memory`: build the model, warm up, print the peak per sample count as JSON."
-    spec = json.loads(spec_json)
-    torch.manual_seed(0)
-    model = tiny_model(spec["model_type"], **spec["model_kwargs"])
-    estimators = [make_estimator(name) for name in spec["estimators"]]
-    def batches(n):
-        return [
-            torch.randint(0, model.config.vocab_size, (spec["batch_size"], spec["seqlen"]))
-            for _ in range(n // spec["batch_size"])
-        ]
-    score_blocks(model, batches(spec["batch_size"]), estimators, progress=False)
-    peaks = {
-        n: peak_memory(score_blocks, model, batches(n), estimators, progress=False)[1] for n in spec["sample_counts"]
-    }
-    print(json.dumps(peaks))
-
-# %% ../nbs/02_estimators.ipynb #4d1a9d72
-def scoring_peak_memory(sample_counts=(16, 128), # calibration sizes to compare
-                        model_type: str = "llama", # a `TINY_FAMILIES` entry
-                        model_kwargs: dict | None = None, # config overrides for `tiny_model`
-                        estimators=("bucket", "knn", "cosine"), batch_size: int = 8, seqlen: int = 256,
-                       ) -> dict:
-    "Peak memory (bytes) that `score_blocks` adds, per number of calibration samples, measured in a fresh process."
-    spec = dict(sample_counts=list(sample_counts), model_type=model_type, model_kwargs=model_kwargs or {},
-                estimators=list(estimators), batch_size=batch_size, seqlen=seqlen)
-    env = {
-        **os.environ,
-        "MALLOC_MMAP_THRESHOLD_": "65536",
-        "PYTHONPATH": os.pathsep.join([str(Path(entrodrop.__file__).parent.parent), os.environ.get("PYTHONPATH", "")]),
-    }
-    code = "import sys; from entrodrop.estimators import _memory_probe; _memory_probe(sys.argv[1])"
-    done = subprocess.run(
-        [sys.executable, "-c", code, json.dumps(spec)], env=env, capture_output=True, text=True, check=False
-    )
-    if done.returncode != 0: raise RuntimeError(f"memory probe failed:\n{done.stderr[-2000:]}")
-    return {int(n): peak for n, peak in json.loads(done.stdout.strip().splitlines()[-1]).items()}

@@ -142,9 +142,10 @@ def _first_hidden(args, kwargs) -> torch.Tensor:
 def capture_blocks(model: nn.Module, # a CausalLM (or its decoder stack) of a supported family
                    callback: Callable[[int, str, torch.Tensor], None], # called as `callback(layer, point, hidden)`
                    layers: list[int] | None = None, # which layers to watch (default: all)
+                   adapter: FamilyAdapter | None = None, # the model's adapter, if the caller has it already
                   ) -> Iterator[None]:
     "Within the context, every forward pass streams each layer's input, after-attention and output states to `callback`."
-    adapter = adapter_for(model)
+    adapter = adapter or adapter_for(model)
     decoder_layers = adapter.decoder_layers(model)
     watched = range(len(decoder_layers)) if layers is None else layers
     handles = []

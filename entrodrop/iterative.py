@@ -54,31 +54,16 @@ def iterative_plan(model: nn.Module, # the dense model (left unchanged: a copy i
     working = copy.deepcopy(model)
     original = list(range(len(adapter.decoder_layers(model))))  # current position -> dense index
     block_kinds = ("attention", "mlp") if kind == "joint" else (kind,)
-    removed, ranking, first = {"attention": [], "mlp": [], "layer": []}, [], None
+    chosen, ranking, first = [], [], None
     for _ in tqdm(range(num_blocks), desc="iterative pruning", disable=not progress):
         scores = score_blocks(working, batches, [estimator], progress=False, **meta)
         first = first or plan_pruning(scores, kind, 1, estimator, s_start, protect, preset)
         candidates = _candidates(scores, estimator, working, adapter, original, block_kinds, first.protected)
         if not candidates: raise ValueError(f"only {len(ranking)} {kind} blocks were prunable; asked for {num_blocks}")
         value, dense_index, block, position = min(candidates)
-        removed[block].append(dense_index)
+        chosen.append((block, dense_index))
         ranking.append([block, dense_index, value])
         original = [original[i] for i in _remove_one(working, adapter, block, position)]
-    return PruningPlan(
-        kind=kind,
-        num_layers=first.num_layers,
-        attention=removed["attention"],
-        mlp=removed["mlp"],
-        layers=removed["layer"],
-        criterion=f"{first.criterion}-iterative",
-        estimator=estimator.label,
-        estimator_params=first.estimator_params,
-        num_blocks=num_blocks,
-        s_start=first.s_start,
-        protected=first.protected,
-        ranking=ranking,
-        calibration=first.calibration,
-        model_id=first.model_id,
-        model_type=first.model_type,
-        versions=first.versions,
-    )
+    details = {name: getattr(first, name) for name in ("estimator_label", "estimator_params", "s_start", "protected", "calibration",
+                                                       "model_id", "model_type")}
+    return PruningPlan.of_blocks(kind, first.num_layers, chosen, criterion=f"{first.criterion}-iterative", ranking=ranking, **details)

@@ -13,15 +13,15 @@ import torch
 from torch import nn
 from transformers import AutoConfig, AutoModelForCausalLM, AutoTokenizer
 
-from .core import DATA_DIR
+from .core import DATA_DIR, read_folder_plan
 from .hooks import byte_tokenizer, tiny_config, tiny_model
 from .registry import fetch, hub_available
 
 # %% auto #0
 __all__ = ['NAMED_MODELS', 'TINY_PREFIX', 'SHAPE_PREFIX', 'TINY_TEXTS', 'HUB_TEXTS', 'REAL_SHAPES_DIR', 'PAPER_MODELS',
            'NamedModel', 'default_texts', 'real_shape_config', 'real_shape_model', 'ModelUnavailableError',
-           'model_location', 'PlanFileMismatchError', 'read_folder_plan', 'pick_device', 'load_model_and_tokenizer',
-           'model_config', 'paper_scale_available']
+           'model_location', 'pick_device', 'ModelSource', 'model_source', 'load_model_and_tokenizer', 'model_config',
+           'paper_scale_available']
 
 # %% ../nbs/03c_models.ipynb #b0d92807
 @dataclass(frozen=True)
@@ -91,69 +91,60 @@ def model_location(model: str) -> str:
         raise ModelUnavailableError(f"{path} is a file; --model takes a model folder, a hub id or a name")
     return str(path) if path.is_dir() else model
 
-# %% ../nbs/03c_models.ipynb #a6875b1d
-class PlanFileMismatchError(ValueError):
-    "A pruned folder whose `pruning_plan.json` differs from the plan in its `config.json`."
-
-def read_folder_plan(folder) -> dict | None:
-    "The plan of a pruned folder (from `config.json`), checked against `pruning_plan.json`; None for a dense folder."
-    folder = Path(folder)
-    config = json.loads((folder / "config.json").read_text())
-    if "entrodrop" not in config: return None
-    plan, copy = config["entrodrop"]["plan"], folder / "pruning_plan.json"
-    if copy.exists():
-        try: same = json.loads(copy.read_text()) == plan
-        except json.JSONDecodeError: same = False
-        if not same:
-            raise PlanFileMismatchError(
-                f"{copy} does not match the plan in {folder / 'config.json'}, which is the "
-                "source of truth: restore the file or delete it"
-            )
-    return plan
-
 # %% ../nbs/03c_models.ipynb #162d390c
 def pick_device(device: str = "auto") -> torch.device:
     "`auto`: CUDA when available, else the CPU; any other value as `torch.device` reads it."
     return torch.device(("cuda" if torch.cuda.is_available() else "cpu") if device == "auto" else device)
 
 # %% ../nbs/03c_models.ipynb #3708602b
-def _real_shape(model: str, dtype: str, device: torch.device) -> nn.Module:
-    name, _, layers = model.removeprefix(SHAPE_PREFIX).partition(":")
-    dtype = torch.bfloat16 if dtype == "auto" else getattr(torch, dtype)
-    return real_shape_model(name, int(layers) if layers else None, dtype, device=device)
+@dataclass(frozen=True)
+class ModelSource:
+    "Where a model name leads: a tiny random family, a published shape, or a folder or hub id (pruned or not)."
+    kind: str  # tiny | shape | pretrained
+    name: str  # the family, the shape, or what `from_pretrained` loads
+    layers: int | None = None  # a shape built with this many layers
+    pruned: bool = False  # a folder written by entrodrop prune (loads with its own modeling code)
+
+def model_source(model: str) -> ModelSource:
+    "Where `model` leads, read once from its name: `tiny:FAMILY`, `shape:NAME[:LAYERS]`, a named model, a folder or a hub id."
+    if model.startswith(TINY_PREFIX): return ModelSource("tiny", model.removeprefix(TINY_PREFIX))
+    if model.startswith(SHAPE_PREFIX):
+        name, _, layers = model.removeprefix(SHAPE_PREFIX).partition(":")
+        return ModelSource("shape", name, int(layers) if layers else None)
+    location = model_location(model)
+    return ModelSource("pretrained", location, pruned=Path(location).is_dir() and read_folder_plan(location) is not None)
+
+# %% ../nbs/03c_models.ipynb #bc8f5f2a
+def _load_pretrained(model: str, source: ModelSource, dtype: str, device_map: str | None):
+    options = {"dtype": dtype if dtype == "auto" else getattr(torch, dtype), "trust_remote_code": source.pruned}
+    if device_map: options["device_map"] = device_map
+    try:
+        tokenizer = AutoTokenizer.from_pretrained(source.name, trust_remote_code=source.pruned)
+        return AutoModelForCausalLM.from_pretrained(source.name, **options), tokenizer
+    except OSError as error:
+        offline = " (HF_HUB_OFFLINE is set)" if os.environ.get("HF_HUB_OFFLINE", "0") not in ("0", "") else ""
+        raise ModelUnavailableError(f"cannot load {model!r}: not a known name or local model folder, and the hub could not "
+                                    f"provide it{offline}: {str(error).splitlines()[0]}. Offline, use smollm2-135m, "
+                                    "pydocs-llama, a local folder or tiny:llama") from None
 
 def load_model_and_tokenizer(model: str, dtype: str = "auto", device: str = "auto", device_map: str | None = None):
     "A CausalLM in eval mode and its tokenizer, for any name `model_location` accepts, `tiny:FAMILY` or `shape:NAME[:LAYERS]`."
-    if model.startswith(TINY_PREFIX):
-        return tiny_model(model.removeprefix(TINY_PREFIX)).to(pick_device(device)), byte_tokenizer()
-    if model.startswith(SHAPE_PREFIX): return _real_shape(model, dtype, pick_device(device)), byte_tokenizer()
-    location = model_location(model)
-    pruned = Path(location).is_dir() and read_folder_plan(location) is not None
-    options = {"dtype": dtype if dtype == "auto" else getattr(torch, dtype), "trust_remote_code": pruned}
-    if device_map: options["device_map"] = device_map
-    try:
-        tokenizer = AutoTokenizer.from_pretrained(location, trust_remote_code=pruned)
-        loaded = AutoModelForCausalLM.from_pretrained(location, **options)
-    except OSError as error:
-        offline = " (HF_HUB_OFFLINE is set)" if os.environ.get("HF_HUB_OFFLINE", "0") not in ("0", "") else ""
-        raise ModelUnavailableError(
-            f"cannot load {model!r}: not a known name or local model folder, and the hub could not "
-            f"provide it{offline}: {str(error).splitlines()[0]}. Offline, use smollm2-135m, "
-            f"pydocs-llama, a local folder or tiny:llama"
-        ) from None
+    source = model_source(model)
+    if source.kind == "tiny": return tiny_model(source.name).to(pick_device(device)), byte_tokenizer()
+    if source.kind == "shape":
+        shape_dtype = torch.bfloat16 if dtype == "auto" else getattr(torch, dtype)
+        return real_shape_model(source.name, source.layers, shape_dtype, device=pick_device(device)), byte_tokenizer()
+    loaded, tokenizer = _load_pretrained(model, source, dtype, device_map)
     if not device_map: loaded.to(pick_device(device))
     return loaded.eval(), tokenizer
 
 # %% ../nbs/03c_models.ipynb #424ad5c4
 def model_config(model: str):
     "The configuration of `model` (no weights loaded)."
-    if model.startswith(TINY_PREFIX): return tiny_config(model.removeprefix(TINY_PREFIX))
-    if model.startswith(SHAPE_PREFIX):
-        name, _, layers = model.removeprefix(SHAPE_PREFIX).partition(":")
-        return real_shape_config(name, int(layers) if layers else None)
-    location = model_location(model)
-    pruned = Path(location).is_dir() and read_folder_plan(location) is not None
-    try: return AutoConfig.from_pretrained(location, trust_remote_code=pruned)
+    source = model_source(model)
+    if source.kind == "tiny": return tiny_config(source.name)
+    if source.kind == "shape": return real_shape_config(source.name, source.layers)
+    try: return AutoConfig.from_pretrained(source.name, trust_remote_code=source.pruned)
     except OSError as error:
         raise ModelUnavailableError(f"cannot read the configuration of {model!r}: {str(error).splitlines()[0]}") from None
 

@@ -12,6 +12,7 @@ from torch import nn
 from tqdm.auto import tqdm
 
 from .calibration import load_calibration_texts
+from .core import HEAL_DEFAULTS
 from .registry import fetch, hub_available
 
 # %% auto #0
@@ -102,7 +103,8 @@ def _padded(batch: list[torch.Tensor], pad_id: int) -> tuple[torch.Tensor, torch
     return ids, mask, ids.masked_fill(mask == 0, -100)
 
 # %% ../nbs/08_posttraining.ipynb #e2f447a1
-def lora_model(model: nn.Module, rank: int = 8, lora_alpha: int = 16, dropout: float = 0.05):
+def lora_model(model: nn.Module, rank: int = HEAL_DEFAULTS["rank"], lora_alpha: int = HEAL_DEFAULTS["lora_alpha"],
+               dropout: float = HEAL_DEFAULTS["dropout"]):
     "Wrap `model` with LoRA adapters on all linear layers but the LM head (PEFT); only the adapters train."
     from peft import LoraConfig, get_peft_model
     config = LoraConfig(
@@ -113,9 +115,10 @@ def lora_model(model: nn.Module, rank: int = 8, lora_alpha: int = 16, dropout: f
         return get_peft_model(model, config)
 
 # %% ../nbs/08_posttraining.ipynb #14278aea
-def heal(model: nn.Module, examples: list[torch.Tensor], epochs: int = 1, steps: int | None = None, batch_size: int = 4,
-         lr: float = 2e-4, rank: int = 8, lora_alpha: int = 16, dropout: float = 0.05, gradient_checkpointing: bool = False,
-         pad_id: int = 0, seed: int = 0, progress: bool = True):
+def heal(model: nn.Module, examples: list[torch.Tensor], epochs: int = HEAL_DEFAULTS["epochs"], steps: int | None = None,
+         batch_size: int = HEAL_DEFAULTS["batch_size"], lr: float = HEAL_DEFAULTS["lr"], rank: int = HEAL_DEFAULTS["rank"],
+         lora_alpha: int = HEAL_DEFAULTS["lora_alpha"], dropout: float = HEAL_DEFAULTS["dropout"], gradient_checkpointing: bool = False,
+         pad_id: int = 0, seed: int = HEAL_DEFAULTS["seed"], progress: bool = True):
     "LoRA-train a (pruned) model on tokenised examples; return (the adapter model, the loss per step)."
     torch.manual_seed(seed)
     if gradient_checkpointing:

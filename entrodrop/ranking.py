@@ -12,7 +12,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .core import BLOCK_KINDS, DEFAULT_PROTECT, library_versions
+from .core import DEFAULT_PROTECT, PLAN_KINDS, library_versions, protected_layers
 from .estimators import BlockScores
 
 # %% auto #0
@@ -48,7 +48,7 @@ class PruningPlan:
     layers: list = field(default_factory=list)     # layers removed whole
     merges: list = field(default_factory=list)  # [target, [sources]]: LaCo-style weight merges applied before removal
     criterion: str | None = None      # one of `entrodrop.core.CRITERIA`, or how an explicit plan was given
-    estimator: str | None = None      # the label of the estimator that ranked, if one did
+    estimator_label: str | None = None  # the label of the estimator that ranked, if one did
     estimator_params: dict = field(default_factory=dict)
     num_blocks: int = 0
     s_start: int | None = None
@@ -61,7 +61,7 @@ class PruningPlan:
     versions: dict = field(default_factory=dict)
 
     def __post_init__(self):
-        if self.kind not in BLOCK_KINDS: raise ValueError(f"kind must be one of {BLOCK_KINDS}, got {self.kind!r}")
+        if self.kind not in PLAN_KINDS: raise ValueError(f"kind must be one of {PLAN_KINDS}, got {self.kind!r}")
         for name in ("attention", "mlp", "layers"):
             indices = sorted(int(i) for i in getattr(self, name))
             bad = [i for i in indices if not 0 <= i < self.num_layers]
@@ -71,6 +71,10 @@ class PruningPlan:
 
     @property
     def removed_blocks(self) -> int: return len(self.attention) + len(self.mlp) + len(self.layers)
+    @property
+    def blocks(self) -> list[tuple[str, int]]:
+        "(block kind, layer) of every removed block: ('attention', 3), ('layer', 7), ..."
+        return [("attention", l) for l in self.attention] + [("mlp", l) for l in self.mlp] + [("layer", l) for l in self.layers]
     @property
     def block_indices(self) -> list[int]:
         "The layer index of every removed block, sorted (a layer whose attention and MLP both go appears twice)."
@@ -82,9 +86,19 @@ class PruningPlan:
     def describe(self) -> str:
         "The removed blocks in words: 'attention 3, attention 5, layer 7'."
         return ", ".join([f"attention {i}" for i in self.attention] + [f"mlp {i}" for i in self.mlp] + [f"layer {i}" for i in self.layers])
+    @classmethod
+    def of_blocks(cls, kind: str, num_layers: int, blocks, **details) -> "PruningPlan":
+        "A plan removing `blocks`, (block kind, layer) pairs, with the library versions and K = the number of blocks."
+        pick = lambda block_kind: [layer for chosen, layer in blocks if chosen == block_kind]
+        return cls(kind, num_layers, attention=pick("attention"), mlp=pick("mlp"), layers=pick("layer"),
+                   **{"num_blocks": len(blocks), "versions": library_versions(), **details})
     def to_dict(self) -> dict: return asdict(self)
     @classmethod
-    def from_dict(cls, data: dict) -> "PruningPlan": return cls(**data)
+    def from_dict(cls, data: dict) -> "PruningPlan":
+        "A plan from its dictionary (plans saved before `estimator_label` had its name call it `estimator`)."
+        data = dict(data)
+        if "estimator" in data: data["estimator_label"] = data.pop("estimator")
+        return cls(**data)
     def save(self, path) -> Path:
         path = Path(path)
         path.write_text(json.dumps(self.to_dict(), indent=2))
@@ -93,9 +107,6 @@ class PruningPlan:
     def load(cls, path) -> "PruningPlan": return cls.from_dict(json.loads(Path(path).read_text()))
 
 # %% ../nbs/05a_ranking.ipynb #abf88d5a
-def _protected_layers(num_layers: int, s_start: int, protect) -> list[int]:
-    return sorted({p % num_layers for p in protect} | set(range(s_start)))
-
 def plan_pruning(scores: BlockScores, # from `score_blocks`
                  kind: str, # attention | mlp | layer | joint
                  num_blocks: int, # K, the number of blocks to remove
@@ -105,7 +116,7 @@ def plan_pruning(scores: BlockScores, # from `score_blocks`
                  preset: str | None = None, # "reference": the official release's rule (`PRESETS`)
                 ) -> PruningPlan:
     "Rank the stage-2 blocks by score (ascending, ties by layer) and plan the removal of the `num_blocks` lowest."
-    if kind not in BLOCK_KINDS: raise ValueError(f"kind must be one of {BLOCK_KINDS}, got {kind!r}")
+    if kind not in PLAN_KINDS: raise ValueError(f"kind must be one of {PLAN_KINDS}, got {kind!r}")
     if num_blocks < 1: raise ValueError(f"the number of blocks to remove must be at least 1, got {num_blocks}")
     if preset is not None:
         if preset not in PRESETS: raise ValueError(f"unknown preset {preset!r}; choose from {', '.join(PRESETS)}")
@@ -113,7 +124,7 @@ def plan_pruning(scores: BlockScores, # from `score_blocks`
     n_layers, label = int(scores.meta["num_layers"]), scores.label(estimator)
     is_distance = scores.quantity(label) == "distance"
     if s_start == "auto": s_start = 0 if is_distance else stage_boundary(scores, label)
-    protected = _protected_layers(n_layers, int(s_start), protect)
+    protected = protected_layers(n_layers, protect, int(s_start))
     block_kinds = ("attention", "mlp") if kind == "joint" else (kind,)
     candidates = [(float(value), layer, block) for block in block_kinds
                   for layer, value in scores.scores(label, block).items() if layer not in protected]
@@ -121,32 +132,16 @@ def plan_pruning(scores: BlockScores, # from `score_blocks`
     if num_blocks > len(candidates):
         raise ValueError(f"asked to remove {num_blocks} {kind} blocks but only {len(candidates)} are prunable "
                          f"(S_start={s_start}, protected layers {protected})")
-    chosen = candidates[:num_blocks]
-    pick = lambda block: [layer for _, layer, b in chosen if b == block]
     name = scores.meta.get("estimators", {}).get(label, {}).get("name", label.split("_")[0])
-    return PruningPlan(
-        kind=kind,
-        num_layers=n_layers,
-        attention=pick("attention"),
-        mlp=pick("mlp"),
-        layers=pick("layer"),
-        criterion=name if is_distance else f"entropy-{name}",
-        estimator=label,
-        estimator_params=scores.meta.get("estimators", {}).get(label, {}),
-        num_blocks=num_blocks,
-        s_start=int(s_start),
-        protected=protected,
+    return PruningPlan.of_blocks(
+        kind, n_layers, [(block, layer) for _, layer, block in candidates[:num_blocks]],
+        criterion=name if is_distance else f"entropy-{name}", estimator_label=label,
+        estimator_params=scores.meta.get("estimators", {}).get(label, {}), s_start=int(s_start), protected=protected,
         ranking=[[b, l, v] for v, l, b in candidates],
         calibration={k: scores.meta.get(k) for k in ("calibration", "samples", "tokens_per_sample", "seed")},
-        model_id=scores.meta.get("model_id"),
-        model_type=scores.meta.get("model_type"),
-        versions=library_versions(),
-    )
+        model_id=scores.meta.get("model_id"), model_type=scores.meta.get("model_type"))
 
-# %% ../nbs/05a_ranking.ipynb #73a7a2d9
-def _chosen_blocks(plan: PruningPlan) -> list[tuple[str, int]]:
-    return [("attention", l) for l in plan.attention] + [("mlp", l) for l in plan.mlp] + [("layer", l) for l in plan.layers]
-
+# %% ../nbs/05a_ranking.ipynb #ad891e3e
 def selection_frequency(scores: BlockScores, # block scores with per-window values
                         make_plan, # scores -> PruningPlan: the criterion at a fixed K
                         resamples: int = 100, # bootstrap draws of the calibration windows
@@ -154,15 +149,15 @@ def selection_frequency(scores: BlockScores, # block scores with per-window valu
                        ) -> tuple[pd.Series, list[float]]: # ({(block, layer): share of draws}, Jaccard of each draw)
     "How often each block is chosen over bootstrap draws of the windows, and each draw's overlap with the full-data plan."
     n_windows, rng = int(scores.meta["samples"]), np.random.default_rng(seed)
-    full = set(_chosen_blocks(make_plan(scores)))
+    full = set(make_plan(scores).blocks)
     counts, overlaps = Counter(), []
     for _ in range(resamples):
-        chosen = set(_chosen_blocks(make_plan(scores.resample(rng.integers(0, n_windows, n_windows)))))
+        chosen = set(make_plan(scores.resample(rng.integers(0, n_windows, n_windows))).blocks)
         counts.update(chosen)
         overlaps.append(len(chosen & full) / len(chosen | full))
     return pd.Series({block: count / resamples for block, count in counts.items()}, dtype=float), overlaps
 
-# %% ../nbs/05a_ranking.ipynb #3701578b
+# %% ../nbs/05a_ranking.ipynb #acb9aa98
 def stable_plan(scores: BlockScores, make_plan, resamples: int = 100, seed: int = 0) -> PruningPlan:
     "Stability selection: the K blocks chosen most often over `resamples` bootstrap draws of the windows."
     full = make_plan(scores)
@@ -182,10 +177,7 @@ NAMED_PLANS = {"release-llama3-8b": {"kind": "attention", "num_layers": 32,
 def explicit_plan(kind: str, blocks, num_layers: int, criterion: str = "explicit", model_type: str | None = None) -> PruningPlan:
     "A plan that removes the given blocks (layer indices) of one kind, checked against a model of `num_layers` layers."
     if kind == "joint": raise ValueError("an explicit plan names blocks of one kind: attention, mlp or layer")
-    blocks = [int(b) for b in blocks]
-    field_name = "layers" if kind == "layer" else kind
-    return PruningPlan(kind, num_layers, **{field_name: blocks}, criterion=criterion, num_blocks=len(blocks),
-                       model_type=model_type, versions=library_versions())
+    return PruningPlan.of_blocks(kind, num_layers, [(kind, int(b)) for b in blocks], criterion=criterion, model_type=model_type)
 
 # %% ../nbs/05a_ranking.ipynb #1b83df84
 def named_plan(name: str, num_blocks: int, num_layers: int) -> PruningPlan:

