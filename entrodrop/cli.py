@@ -19,8 +19,8 @@ __all__ = ['COMMANDS', 'CALIBRATION_OPTIONS', 'HELD_OUT_OPTIONS', 'PROTECTION_OP
            'command', 'option', 'options', 'HelpWithDefaults', 'parser', 'model_options', 'output_options',
            'estimator_options', 'UsageError', 'parse_protect', 'int_list', 'computed_estimators', 'build_estimators',
            'check_arguments', 'check_fetch', 'cmd_fetch', 'cmd_analyze', 'check_prune', 'check_against_model',
-           'cmd_prune', 'check_tasks', 'cmd_eval', 'cmd_bench', 'check_heal', 'cmd_heal', 'check_compare',
-           'cmd_compare', 'main']
+           'cmd_prune', 'check_tasks', 'cmd_eval', 'cmd_bench', 'check_engine', 'check_export', 'cmd_export',
+           'check_heal', 'cmd_heal', 'check_compare', 'cmd_compare', 'main']
 
 # %% ../nbs/12_cli.ipynb #8f9bb5c2
 @dataclass(frozen=True)
@@ -160,7 +160,7 @@ def _check_text(source: str, flag: str):
 
 def check_arguments(args) -> None:
     "Refuse, in one line, any argument that cannot work, before the model is loaded: the checks every command shares."
-    if args.command != "compare" and hasattr(args, "out"): check_output_dir(args.out, args.overwrite)
+    if args.command not in ("compare", "export") and hasattr(args, "out"): check_output_dir(args.out, args.overwrite)
     for name in ("samples", "seqlen", "batch_size", "held_out_samples", "examples", "limit", "random_seeds", "items", "stable"):
         value = getattr(args, name, None)
         if value is not None and value < 1: raise UsageError(f"--{name.replace('_', '-')} must be at least 1, got {value}")
@@ -219,7 +219,7 @@ def check_fetch(args):
     if unknown: raise UsageError(f"unknown asset {unknown[0]!r}; choose from {', '.join(ASSETS)}")
 
 @command("fetch", "download and convert the real offline world: SmolLM2-135M, benchmarks, training splits, XSum, prose",
-         option("--assets", default="all", help="all, or a comma-separated list of: smollm2-135m, benchmarks, train-splits, xsum, prose"),
+         option("--assets", default="all", help="all, or a comma-separated list of: smollm2-135m, benchmarks, train-splits, xsum, prose, llama-cpp-converter"),
          option("--from", dest="source_dir", default=None, help="a folder holding the pinned files, fetched by hand"),
          check=check_fetch)
 def cmd_fetch(args):
@@ -409,7 +409,11 @@ def _bench_plans(args, n_layers: int) -> dict:
            for name in ("prompt-tokens", "new-tokens", "repeats", "end-to-end-runs")],
          option("--clock", choices=["auto", "wall", "thread"], default="auto",
                 help="auto: wall clock on a GPU, one thread's CPU time on a CPU (a shared CPU cannot inflate it)"),
-         output_options("the benchmark"))
+         option("--engine", choices=["torch", "llamacpp"], default="torch",
+                help="torch: transformers' eager decode; llamacpp: each model exported to GGUF and run in llama.cpp (xllamacpp)"),
+         option("--threads", type=int, default=os.cpu_count(), help="llama.cpp's threads (--engine llamacpp)"),
+         option("--outtype", choices=["f32", "f16", "bf16", "q8_0"], default="f32", help="the GGUF weights' type (--engine llamacpp)"),
+         output_options("the benchmark"), check=lambda args: check_engine(args.engine))
 def cmd_bench(args):
     import matplotlib.pyplot as plt
     from entrodrop.models import model_config
@@ -418,6 +422,7 @@ def cmd_bench(args):
                for name, value in BENCH_SETTINGS[args.setting].items()}
     if args.config: args.model = f"shape:{args.config}" + (f":{args.layers}" if args.layers else "")
     plans = _bench_plans(args, model_config(args.model).num_hidden_layers)
+    if args.engine == "llamacpp": return _bench_llamacpp(args, plans, setting)
     model, _ = _load(args)
     fresh = (lambda: _load(args)[0]) if args.config else None  # a model of a real shape is rebuilt, not copied
     table = benchmark_pruning(model, plans, fresh=fresh, clock=args.clock, **setting)
@@ -433,6 +438,60 @@ def cmd_bench(args):
     print(f"device {table.device.iloc[0]}, clock {table.clock.iloc[0]} (thread: CPU seconds of one torch thread)")
     print(table[columns].round(3).to_string(index=False))
     print(f"wrote {args.out}")
+
+# %% ../nbs/12_cli.ipynb #4871c0c5
+def check_engine(engine: str):
+    "An engine that is not installed is refused before any work."
+    import importlib.util
+    if engine == "llamacpp" and importlib.util.find_spec("xllamacpp") is None:
+        raise UsageError("--engine llamacpp needs llama.cpp's Python package: pip install xllamacpp")
+
+def _bench_llamacpp(args, plans: dict, setting: dict):
+    "bench --engine llamacpp: every model saved, exported to GGUF and measured in llama.cpp."
+    import copy, tempfile
+    import matplotlib.pyplot as plt
+    from entrodrop.engines import engine_benchmark, export_gguf, plot_engine_benchmark
+    from entrodrop.removal import prune, save_pruned
+    model, tokenizer = _load(args)
+    with tempfile.TemporaryDirectory() as work:
+        model.save_pretrained(f"{work}/dense")
+        tokenizer.save_pretrained(f"{work}/dense")
+        ggufs = {"dense": export_gguf(f"{work}/dense", f"{work}/dense.gguf", args.outtype)}
+        for name, plan in plans.items():
+            save_pruned(prune(copy.deepcopy(model), plan), f"{work}/{len(ggufs)}", tokenizer)
+            ggufs[name] = export_gguf(f"{work}/{len(ggufs)}", f"{work}/{len(ggufs)}.gguf", args.outtype)
+        table = engine_benchmark(ggufs, model.config.vocab_size, setting["prompt_tokens"], setting["new_tokens"], args.threads,
+                                 max(setting["repeats"], 1))
+    with atomic_folder(args.out, args.overwrite) as folder:
+        table.to_csv(folder / "benchmark.csv", index=False)
+        write_json(folder / "run.json", run_record({**vars(args), "resolved_setting": setting}))
+        fig, ax = plt.subplots(figsize=(7, 3.6))
+        plot_engine_benchmark(table, ax=ax)
+        _save_figure(fig, folder / "benchmark.png")
+    columns = ["model", "decode_tokens_per_s", "decode_speedup", "decode_speedup_ideal", "prefill_speedup", "kv_ratio_ideal"]
+    print(f"llama.cpp, {args.threads} thread(s), OMP_WAIT_POLICY={os.environ.get('OMP_WAIT_POLICY', '')}, {args.outtype} weights")
+    print(table[columns].round(3).to_string(index=False))
+    print(f"wrote {args.out}")
+
+# %% ../nbs/12_cli.ipynb #fea5306b
+def check_export(args):
+    if not Path(args.folder).is_dir() or not (Path(args.folder) / "config.json").exists():
+        raise UsageError(f"{args.folder} is not a model folder (written by entrodrop prune, or any checkpoint folder)")
+    if args.to == "gguf" and Path(args.out).exists() and not args.overwrite:
+        raise UsageError(f"{args.out} exists; pass --overwrite to replace it")
+    if args.to == "nemotron-nas": check_output_dir(args.out, args.overwrite)
+
+@command("export", "a pruned folder as a Nemotron-NAS (DeciLM) checkpoint for vLLM, or as a GGUF file for llama.cpp",
+         option("folder", help="a folder written by entrodrop prune (or a dense checkpoint folder)"),
+         option("--to", choices=["nemotron-nas", "gguf"], required=True, help="the format to write"),
+         option("out", help="the folder (nemotron-nas) or file (gguf) to write"),
+         option("--outtype", choices=["f32", "f16", "bf16", "q8_0"], default="f32", help="GGUF weights' type"),
+         option("--overwrite", action="store_true", help="replace an existing output"), check=check_export)
+def cmd_export(args):
+    from entrodrop.engines import export_gguf, export_nemotron_nas
+    if args.to == "gguf": written = export_gguf(args.folder, args.out, args.outtype, args.overwrite)
+    else: written = export_nemotron_nas(args.folder, args.out, overwrite=args.overwrite)
+    print(f"wrote {written} ({args.to}{', ' + args.outtype if args.to == 'gguf' else ''})")
 
 # %% ../nbs/12_cli.ipynb #94976af1
 def check_heal(args):

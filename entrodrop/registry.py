@@ -16,10 +16,10 @@ from .core import atomic_folder, write_json
 
 # %% auto #0
 __all__ = ['PACKAGES', 'CLIENT_COMMANDS', 'SMOLLM2_GGUF', 'BENCHMARK_SPLITS', 'REBUILD_CHECKS', 'TRAIN_SPLITS', 'XSUM_FILE',
-           'AUSTEN_NOVELS', 'PROSE', 'ASSETS', 'cache_root', 'hub_available', 'RegistryPackage',
-           'RegistryUnavailableError', 'sha256_of', 'download', 'build_smollm2', 'request_documents',
-           'rebuild_multiple_choice', 'build_benchmarks', 'build_train_splits', 'build_xsum', 'build_prose', 'Asset',
-           'asset_folder', 'is_fetched', 'fetch', 'manifest']
+           'AUSTEN_NOVELS', 'PROSE', 'CONVERTER_ROOT', 'CONVERTER_FILES', 'ASSETS', 'cache_root', 'hub_available',
+           'RegistryPackage', 'RegistryUnavailableError', 'sha256_of', 'download', 'build_smollm2', 'request_documents',
+           'rebuild_multiple_choice', 'build_benchmarks', 'build_train_splits', 'build_xsum', 'build_prose',
+           'build_converter', 'Asset', 'asset_folder', 'is_fetched', 'fetch', 'manifest']
 
 # %% ../nbs/03_registry.ipynb #11e83dd0
 def cache_root() -> Path:
@@ -107,13 +107,27 @@ PACKAGES = {
             "df6bddf211906d1ff404f8ff662c21b34e6660e7f54a311084e749050c019c95",
             "MIT; text public domain",
         ),
+        RegistryPackage(
+            "pypi-file",
+            "llama-cpp-python",
+            "0.3.36",
+            "llama_cpp_python-0.3.36.tar.gz",
+            "832db0699007f1be95a7e41ef12e88926b02ba836461e36a36372db2760c1a2e",
+            "MIT (llama.cpp, its converter and gguf-py: vendor/llama.cpp/LICENSE)",
+        ),
     ]
 }
 
 # %% ../nbs/03_registry.ipynb #79edf9b4
+_FROM_SIMPLE_INDEX = ("import re, sys, urllib.request; name, file = sys.argv[1:]; "
+                      "page = urllib.request.urlopen(f'https://pypi.org/simple/{name}/', timeout=60).read().decode(); "
+                      "url = re.search(r'href=\"([^\"#]*/' + re.escape(file) + r')[#\"]', page).group(1); "
+                      "urllib.request.urlretrieve(url, file)")
+
 CLIENT_COMMANDS = {
     "pip": lambda p: [sys.executable, "-m", "pip", "download", "--no-deps", "--quiet", "--disable-pip-version-check",
                       f"{p.name}=={p.version}", "--dest", "."],
+    "pypi-file": lambda p: [sys.executable, "-c", _FROM_SIMPLE_INDEX, p.name, p.filename],
     "npm": lambda p: ["npm", "pack", "--silent", f"{p.name}@{p.version}"],
     "apt": lambda p: ["apt-get", "download", "--quiet", f"{p.name}={p.version}"],
 }
@@ -357,6 +371,21 @@ def build_prose(files: dict, staging: Path) -> dict:
                         "words": sum(len(d["text"].split()) for d in documents)}
     return counts
 
+# %% ../nbs/03_registry.ipynb #485caa2e
+CONVERTER_ROOT = "llama_cpp_python-0.3.36/vendor/llama.cpp/"
+CONVERTER_FILES = ("convert_hf_to_gguf.py", "conversion/", "gguf-py/", "LICENSE")
+
+def build_converter(files: dict, staging: Path) -> dict:
+    "llama.cpp's HF-to-GGUF converter, its `conversion` package, `gguf-py` and licence, from the pinned sdist, unchanged."
+    with tarfile.open(files["llama-cpp-python"]) as archive:
+        members = [m for m in archive.getmembers() if m.isfile() and m.name.startswith(CONVERTER_ROOT)
+                   and m.name.removeprefix(CONVERTER_ROOT).startswith(CONVERTER_FILES)]
+        for member in members:
+            target = staging / member.name.removeprefix(CONVERTER_ROOT)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(archive.extractfile(member).read())
+    return {"converter": "convert_hf_to_gguf.py", "files": len(members), "from": CONVERTER_ROOT}
+
 # %% ../nbs/03_registry.ipynb #eb30ef05
 @dataclass(frozen=True)
 class Asset:
@@ -379,6 +408,7 @@ ASSETS = {
         build_prose,
         "Moby-Dick, State of the Union addresses, Jane Austen's novels as JSONL documents",
     ),
+    "llama-cpp-converter": Asset(("llama-cpp-python",), build_converter, "llama.cpp's HF-to-GGUF converter (2 MB of its sdist)"),
 }
 
 # %% ../nbs/03_registry.ipynb #88a3c649
