@@ -397,6 +397,16 @@ def _bench_plans(args, n_layers: int) -> dict:
                          f"build at least {min(k for _, k in BENCH_SWEEP) + n_layers - room} layers, or give --plan")
     return plans
 
+def _write_benchmark(args, setting: dict, table, plot: Callable):
+    "bench's folder, whole or absent: the table, run.json and the figure `plot` draws."
+    import matplotlib.pyplot as plt
+    with atomic_folder(args.out, args.overwrite) as folder:
+        table.to_csv(folder / "benchmark.csv", index=False)
+        write_json(folder / "run.json", run_record({**vars(args), "resolved_setting": setting}))
+        fig, ax = plt.subplots(figsize=(7, 3.6))
+        plot(table, ax=ax)
+        _save_figure(fig, folder / "benchmark.png")
+
 @command("bench", "prefill/decode speed, KV cache and memory: dense against pruned copies", model_options(),
          option("--config", default=None, help="a paper model's published shape, random weights, no hub: llama-3.1-8b, "
                 "mistral-7b-v0.3, qwen2.5-7b, qwen3-14b, deepseek-v2-lite (instead of --model)"),
@@ -415,7 +425,6 @@ def _bench_plans(args, n_layers: int) -> dict:
          option("--outtype", choices=["f32", "f16", "bf16", "q8_0"], default="f32", help="the GGUF weights' type (--engine llamacpp)"),
          output_options("the benchmark"), check=lambda args: check_engine(args.engine))
 def cmd_bench(args):
-    import matplotlib.pyplot as plt
     from entrodrop.models import model_config
     from entrodrop.speed import BENCH_SETTINGS, benchmark_pruning, plot_benchmark
     setting = {name: value if getattr(args, name, None) is None else getattr(args, name)
@@ -426,12 +435,7 @@ def cmd_bench(args):
     model, _ = _load(args)
     fresh = (lambda: _load(args)[0]) if args.config else None  # a model of a real shape is rebuilt, not copied
     table = benchmark_pruning(model, plans, fresh=fresh, clock=args.clock, **setting)
-    with atomic_folder(args.out, args.overwrite) as folder:
-        table.to_csv(folder / "benchmark.csv", index=False)
-        write_json(folder / "run.json", run_record({**vars(args), "resolved_setting": setting}))
-        fig, ax = plt.subplots(figsize=(7, 3.6))
-        plot_benchmark(table, ax=ax)
-        _save_figure(fig, folder / "benchmark.png")
+    _write_benchmark(args, setting, table, plot_benchmark)
     columns = ["plan", "decode_tokens_per_s", "decode_speedup", "decode_speedup_ideal", "kv_ratio", "kv_ideal"]
     columns += ["end_to_end_seconds", "end_to_end_speedup"] if setting["end_to_end_runs"] else []
     columns += ["peak_gpu_memory_bytes"] if table.peak_gpu_memory_bytes.notna().any() else []
@@ -449,7 +453,6 @@ def check_engine(engine: str):
 def _bench_llamacpp(args, plans: dict, setting: dict):
     "bench --engine llamacpp: every model saved, exported to GGUF and measured in llama.cpp."
     import copy, tempfile
-    import matplotlib.pyplot as plt
     from entrodrop.engines import engine_benchmark, export_gguf, plot_engine_benchmark
     from entrodrop.removal import prune, save_pruned
     model, tokenizer = _load(args)
@@ -462,12 +465,7 @@ def _bench_llamacpp(args, plans: dict, setting: dict):
             ggufs[name] = export_gguf(f"{work}/{len(ggufs)}", f"{work}/{len(ggufs)}.gguf", args.outtype)
         table = engine_benchmark(ggufs, model.config.vocab_size, setting["prompt_tokens"], setting["new_tokens"], args.threads,
                                  max(setting["repeats"], 1))
-    with atomic_folder(args.out, args.overwrite) as folder:
-        table.to_csv(folder / "benchmark.csv", index=False)
-        write_json(folder / "run.json", run_record({**vars(args), "resolved_setting": setting}))
-        fig, ax = plt.subplots(figsize=(7, 3.6))
-        plot_engine_benchmark(table, ax=ax)
-        _save_figure(fig, folder / "benchmark.png")
+    _write_benchmark(args, setting, table, plot_engine_benchmark)
     columns = ["model", "decode_tokens_per_s", "decode_speedup", "decode_speedup_ideal", "prefill_speedup", "kv_ratio_ideal"]
     print(f"llama.cpp, {args.threads} thread(s), OMP_WAIT_POLICY={os.environ.get('OMP_WAIT_POLICY', '')}, {args.outtype} weights")
     print(table[columns].round(3).to_string(index=False))

@@ -4,7 +4,7 @@
 
 # %% ../nbs/00a_core.ipynb #1db226c1
 from __future__ import annotations
-import contextlib, importlib.resources, json, os, shutil, sys, tempfile, time
+import contextlib, functools, importlib.resources, json, os, shutil, sys, tempfile, time
 from importlib import metadata
 from pathlib import Path
 
@@ -86,13 +86,17 @@ def atomic_folder(path, overwrite: bool = False):
         raise
 
 # %% ../nbs/00a_core.ipynb #37ee2574
-def library_versions(names=("torch", "transformers", "lm_eval", "entrodrop")) -> dict:
-    "Installed versions of the libraries that decide the numbers (None for one that is not installed)."
-    versions = {}
+@functools.lru_cache(maxsize=8)
+def _installed(names: tuple) -> tuple:
+    found = []
     for name in names:
-        try: versions[name] = metadata.version(name)
-        except metadata.PackageNotFoundError: versions[name] = None
-    return versions
+        try: found.append((name, metadata.version(name)))
+        except metadata.PackageNotFoundError: found.append((name, None))
+    return tuple(found)
+
+def library_versions(names=("torch", "transformers", "lm_eval", "entrodrop")) -> dict:
+    "Installed versions of the libraries that decide the numbers (None for one that is not installed), read once per process."
+    return dict(_installed(tuple(names)))
 
 # %% ../nbs/00a_core.ipynb #a544800b
 def write_json(path, data) -> Path:

@@ -59,22 +59,25 @@ def default_texts(model: str) -> tuple[str, str]:
 # %% ../nbs/03c_models.ipynb #cbbe2b7d
 REAL_SHAPES_DIR = DATA_DIR / "configs"
 
-def real_shape_config(name: str, num_layers: int | None = None):
-    "The published configuration of a target model (`REAL_SHAPES_DIR`), with `num_layers` layers if given."
+def real_shape_config(name: str, num_layers: int | None = None, vocab_size: int | None = None):
+    "The published configuration of a target model (`REAL_SHAPES_DIR`), with `num_layers` layers and `vocab_size` tokens if given."
     path = REAL_SHAPES_DIR / f"{name}.json"
     if not path.exists():
         known = ", ".join(sorted(p.stem for p in REAL_SHAPES_DIR.glob("*.json")))
         raise ModelUnavailableError(f"no configuration {name!r}; the package has {known}")
     values = {k: v for k, v in json.loads(path.read_text()).items() if not k.startswith("_")}
     if num_layers is not None: values["num_hidden_layers"] = num_layers
+    if vocab_size is not None:  # the special tokens' ids must stay inside the vocabulary
+        outside = lambda token: token is not None and max(token if isinstance(token, list) else [token]) >= vocab_size
+        values |= {"vocab_size": vocab_size} | {key: None for key in ("bos_token_id", "eos_token_id", "pad_token_id") if outside(values.get(key))}
     return AutoConfig.for_model(values.pop("model_type"), **values)
 
 # %% ../nbs/03c_models.ipynb #9aecb83c
 def real_shape_model(name: str, num_layers: int | None = None, dtype: torch.dtype = torch.bfloat16, seed: int = 0,
-                     device="cpu") -> nn.Module:
+                     device="cpu", vocab_size: int | None = None) -> nn.Module:
     "A target model's architecture at its real width, random weights, in eval mode, built on `device` (a GPU: seconds)."
     torch.manual_seed(seed)
-    config = real_shape_config(name, num_layers)
+    config = real_shape_config(name, num_layers, vocab_size)
     with torch.device(device): return AutoModelForCausalLM.from_config(config, dtype=dtype).eval()
 
 # %% ../nbs/03c_models.ipynb #9ee5475d

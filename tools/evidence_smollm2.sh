@@ -3,8 +3,10 @@
 # `entrodrop compare` (finished rows are kept, a rerun measures only the missing ones), and every model
 # measured leaves per-item and per-window records in a shared store, so a model two runs share (the dense
 # model, a plan two rules both choose) is measured once. Run from the repository root:
-#   bash tools/evidence_smollm2.sh [STEP ...]     # steps: main random-perplexity rules random-accuracy stable
-# The order is the order of priority: the main rows first, the slowest comparisons last.
+#   bash tools/evidence_smollm2.sh [STEP ...]
+# Steps, in the order of priority (the default): main rules stable random-perplexity random-accuracy. The random
+# distributions come first at half their size (RANDOM_SEEDS=100, ACCURACY_SEEDS=10), then whole (200, 20): a rerun
+# with more seeds measures only the new ones.
 set -euo pipefail
 R=nbs/results
 TASKS=hellaswag,piqa,winogrande,arc_easy,arc_challenge,openbookqa,commonsense_qa
@@ -22,8 +24,8 @@ main() {  # Table 1: every named criterion, attention K = 4, 8, 12 and layers K 
     --out $R/smollm2-layer
 }
 random-perplexity() {  # 200 independent random plans per kind and K, held-out perplexity on the first 8 windows
-  entrodrop compare $RANDOM_PLANS $ATTENTION --tasks none --random-seeds 200 --out $R/smollm2-random-perplexity-attention
-  entrodrop compare $RANDOM_PLANS $LAYERS --tasks none --random-seeds 200 --out $R/smollm2-random-perplexity-layer
+  entrodrop compare $RANDOM_PLANS $ATTENTION --tasks none --random-seeds ${RANDOM_SEEDS:-200} --out $R/smollm2-random-perplexity-attention
+  entrodrop compare $RANDOM_PLANS $LAYERS --tasks none --random-seeds ${RANDOM_SEEDS:-200} --out $R/smollm2-random-perplexity-layer
 }
 rules() {  # each entropy estimator under the release's rule (S_start = 2) and without the first token
   entrodrop compare $TABLE1 $ATTENTION --criteria entropy-renyi --out $R/smollm2-attention
@@ -33,9 +35,9 @@ rules() {  # each entropy estimator under the release's rule (S_start = 2) and w
     --out $R/smollm2-attention-skip-first-token
 }
 random-accuracy() {  # 20 of those random plans per kind and K on 200 items of each above-chance task
-  entrodrop compare $RANDOM_PLANS $ATTENTION --tasks $ABOVE_CHANCE --items 200 --item-seed 0 --random-seeds 20 \
+  entrodrop compare $RANDOM_PLANS $ATTENTION --tasks $ABOVE_CHANCE --items 200 --item-seed 0 --random-seeds ${ACCURACY_SEEDS:-20} \
     --out $R/smollm2-random-accuracy-attention
-  entrodrop compare $RANDOM_PLANS $LAYERS --tasks $ABOVE_CHANCE --items 200 --item-seed 0 --random-seeds 20 \
+  entrodrop compare $RANDOM_PLANS $LAYERS --tasks $ABOVE_CHANCE --items 200 --item-seed 0 --random-seeds ${ACCURACY_SEEDS:-20} \
     --out $R/smollm2-random-accuracy-layer
 }
 stable() {  # stability selection over 100 bootstrap draws of the calibration windows
@@ -45,6 +47,6 @@ stable() {  # stability selection over 100 bootstrap draws of the calibration wi
     --out $R/smollm2-layer-stable
 }
 
-for step in "${@:-main random-perplexity rules random-accuracy stable}"; do
+for step in "${@:-main rules stable random-perplexity random-accuracy}"; do
   for name in $step; do "$name"; done
 done
