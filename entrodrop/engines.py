@@ -188,7 +188,7 @@ def export_gguf(folder, # a folder written by `entrodrop prune`, or a dense chec
     return target
 
 # %% ../nbs/07d_engines.ipynb #9b5c5f16
-LLAMACPP_CHILD = '''import json, resource, sys
+LLAMACPP_CHILD = '''import json, os, resource, sys
 import xllamacpp
 spec = json.loads(sys.argv[1])
 params = xllamacpp.CommonParams()
@@ -202,7 +202,10 @@ for prompt in spec["prompts"]:
                                      "cache_prompt": False, "ignore_eos": True})
     content = out["choices"][0]["logprobs"]["content"]
     runs.append({"tokens": [c["id"] for c in content], "logprobs": [c["logprob"] for c in content], "timings": out["timings"]})
-print(json.dumps({"runs": runs, "peak_rss_bytes": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024}))
+# VmHWM, not ru_maxrss: Linux keeps ru_maxrss across exec, so it would report the parent's peak
+status = open("/proc/self/status").read().splitlines() if os.path.exists("/proc/self/status") else []
+hwm = [int(line.split()[1]) * 1024 for line in status if line.startswith("VmHWM:")]
+print(json.dumps({"runs": runs, "peak_rss_bytes": hwm[0] if hwm else resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024}))
 '''
 
 def llamacpp_run(gguf, prompts: list[list[int]], new_tokens: int = 20, threads: int = 1) -> dict:

@@ -47,7 +47,7 @@ class PruningPlan:
     mlp: list = field(default_factory=list)        # layers whose MLP block is removed
     layers: list = field(default_factory=list)     # layers removed whole
     merges: list = field(default_factory=list)  # [target, [sources]]: LaCo-style weight merges applied before removal
-    criterion: str | None = None      # one of `entrodrop.core.CRITERIA`, or how an explicit plan was given
+    criterion: str | None = None      # a criterion of `entrodrop.catalog` (with "-iterative"), "explicit", or a named plan
     estimator_label: str | None = None  # the label of the estimator that ranked, if one did
     estimator_params: dict = field(default_factory=dict)
     num_blocks: int = 0

@@ -4,9 +4,9 @@
 # measured leaves per-item and per-window records in a shared store, so a model two runs share (the dense
 # model, a plan two rules both choose) is measured once. Run from the repository root:
 #   bash tools/evidence_smollm2.sh [STEP ...]
-# Steps, in the order of priority (the default): main rules stable random-perplexity random-accuracy. The random
-# distributions come first at half their size (RANDOM_SEEDS=100, ACCURACY_SEEDS=10), then whole (200, 20): a rerun
-# with more seeds measures only the new ones.
+# Steps, in the order of priority (the default): main rules stable random-perplexity random-accuracy rules-renyi. On
+# 2 cores the random distributions ran first at half their size (RANDOM_SEEDS=100, ACCURACY_SEEDS=10): a rerun with
+# more seeds measures only the new ones.
 set -euo pipefail
 R=nbs/results
 TASKS=hellaswag,piqa,winogrande,arc_easy,arc_challenge,openbookqa,commonsense_qa
@@ -27,7 +27,13 @@ random-perplexity() {  # 200 independent random plans per kind and K, held-out p
   entrodrop compare $RANDOM_PLANS $ATTENTION --tasks none --random-seeds ${RANDOM_SEEDS:-200} --out $R/smollm2-random-perplexity-attention
   entrodrop compare $RANDOM_PLANS $LAYERS --tasks none --random-seeds ${RANDOM_SEEDS:-200} --out $R/smollm2-random-perplexity-layer
 }
-rules() {  # each entropy estimator under the release's rule (S_start = 2) and without the first token
+rules() {  # bucket and kNN entropy under the release's rule (S_start = 2) and without the first token
+  entrodrop compare $TABLE1 $ATTENTION --criteria entropy-bucket,entropy-knn --preset reference \
+    --out $R/smollm2-attention-release-rule
+  entrodrop compare $TABLE1 $ATTENTION --criteria entropy-bucket,entropy-knn --skip-tokens 1 \
+    --out $R/smollm2-attention-skip-first-token
+}
+rules-renyi() {  # the third estimator, Renyi entropy, under the three rules (the runs above keep their rows)
   entrodrop compare $TABLE1 $ATTENTION --criteria entropy-renyi --out $R/smollm2-attention
   entrodrop compare $TABLE1 $ATTENTION --criteria entropy-bucket,entropy-knn,entropy-renyi --preset reference \
     --out $R/smollm2-attention-release-rule
@@ -47,6 +53,6 @@ stable() {  # stability selection over 100 bootstrap draws of the calibration wi
     --out $R/smollm2-layer-stable
 }
 
-for step in "${@:-main rules stable random-perplexity random-accuracy}"; do
+for step in "${@:-main rules stable random-perplexity random-accuracy rules-renyi}"; do
   for name in $step; do "$name"; done
 done

@@ -8,21 +8,25 @@ out=nbs/results/readme-main-job
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 export HF_HUB_OFFLINE=1 HF_DATASETS_OFFLINE=1
-command=(entrodrop prune --kind attention --num-blocks 4 --out)
+command=(entrodrop prune --kind attention --num-blocks 4 --out runs/smollm2-attn4)
+repository=$PWD
 load=$(cut -d' ' -f1 /proc/loadavg)
 entrodrop fetch --assets smollm2-135m,prose > /dev/null
+cd "$work"  # the README's relative output folder, under the temporary one
 start=$(date +%s.%N)
-"${command[@]}" "$work/warm" > "$work/output.txt" 2> /dev/null
+"${command[@]}" > output.txt 2> /dev/null
 warm=$(echo "$(date +%s.%N) - $start" | bc)
 start=$(date +%s.%N)
-ENTRODROP_CACHE="$work/cache" "${command[@]}" "$work/cold" > /dev/null 2>&1
+mv runs warm-runs
+ENTRODROP_CACHE="$work/cache" "${command[@]}" > /dev/null 2>&1
 cold=$(echo "$(date +%s.%N) - $start" | bc)
+cd "$repository"
 mkdir -p "$out"
 cp "$work/output.txt" "$out/output.txt"
-cp "$work/warm/summary.json" "$out/summary.json"
+cp "$work/warm-runs/smollm2-attn4/summary.json" "$out/summary.json"
 cat > "$out/timing.json" <<EOF
 {
-  "command": "${command[*]} OUT",
+  "command": "${command[*]}",
   "seconds_with_cache_filled": $warm,
   "seconds_from_empty_cache": $cold,
   "load_average_at_start": $load,
