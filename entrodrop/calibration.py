@@ -11,12 +11,13 @@ from pathlib import Path
 import torch
 
 from .core import CALIBRATION_DEFAULTS, DATA_DIR
+from .hooks import adapter_for
 from .registry import cache_root, fetch
 
 # %% auto #0
 __all__ = ['CALIBRATION_SETS', 'SHIPPED_SETS', 'REGISTRY_SETS', 'CalibrationSource', 'release_selection',
-           'CalibrationUnavailableError', 'load_calibration_texts', 'sample_windows', 'calibration_windows', 'batched',
-           'calibration_for']
+           'CalibrationUnavailableError', 'load_calibration_texts', 'with_bos', 'window_bos', 'sample_windows',
+           'calibration_windows', 'batched', 'calibration_for']
 
 # %% ../nbs/03b_calibration.ipynb #69417b38
 @dataclass(frozen=True)
@@ -99,6 +100,22 @@ def load_calibration_texts(source: str, # a set of `CALIBRATION_SETS`, `REGISTRY
         raise CalibrationUnavailableError(f"{source!r} is neither a known calibration set ({known}) nor an existing file")
     return _read_local(path, field), "documents"
 
+# %% ../nbs/03b_calibration.ipynb #36679399
+def with_bos(windows: torch.Tensor, bos_token_id: int) -> torch.Tensor:
+    "`(n, seqlen)` windows with a column of `bos_token_id` in front: `(n, seqlen + 1)`."
+    return torch.cat([torch.full((len(windows), 1), bos_token_id, dtype=windows.dtype), windows], dim=1)
+
+def _without_special_tokens(tokenizer):
+    "A tokenizer call that adds no BOS or EOS of its own (the window's BOS is placed by `with_bos`)."
+    return lambda text, **options: tokenizer(text, add_special_tokens=False, **options)
+
+def window_bos(model, tokenizer) -> int | None:
+    "The token every window of `model` starts with: its tokenizer's BOS where the family wants one, else None."
+    if not adapter_for(model).wants_bos: return None
+    if tokenizer.bos_token_id is None:
+        raise ValueError(f"{model.config.model_type} models want a BOS token at the start of a window; this tokenizer has none")
+    return tokenizer.bos_token_id
+
 # %% ../nbs/03b_calibration.ipynb #30de71a9
 def sample_windows(documents: list[str], # texts of the calibration set
                    tokenizer, # a Hugging Face tokenizer
@@ -107,9 +124,13 @@ def sample_windows(documents: list[str], # texts of the calibration set
                    seed: int = CALIBRATION_DEFAULTS["seed"], # seed of the private `random.Random`
                    mode: str = "documents", # "documents": window inside one document; "stream": inside the joined corpus
                    max_draws: int = 100_000, # give up after this many documents too short for `seqlen`
+                   bos_token_id: int | None = None, # start every window with this token (then seqlen - 1 tokens of text)
                   ) -> torch.Tensor: # (n_samples, seqlen) token ids
     "Draw `n_samples` random windows of `seqlen` tokens, as the reference release does."
     if not documents: raise ValueError("no documents to calibrate on")
+    if bos_token_id is not None:
+        text = sample_windows(documents, _without_special_tokens(tokenizer), n_samples, seqlen - 1, seed, mode, max_draws)
+        return with_bos(text, bos_token_id)
     rng = random.Random(seed)
     encode = lambda text: tokenizer(text, return_tensors="pt", verbose=False).input_ids[0]
     if mode == "stream":
@@ -135,17 +156,17 @@ def sample_windows(documents: list[str], # texts of the calibration set
 # %% ../nbs/03b_calibration.ipynb #3d1828bd
 def calibration_windows(source: str, tokenizer, n_samples: int = CALIBRATION_DEFAULTS["samples"],
                         seqlen: int = CALIBRATION_DEFAULTS["seqlen"], seed: int = CALIBRATION_DEFAULTS["seed"],
-                        field: str | None = "text", cache: bool = True) -> torch.Tensor:
+                        field: str | None = "text", cache: bool = True, bos_token_id: int | None = None) -> torch.Tensor:
     "Token windows `(n_samples, seqlen)` of a calibration set or local file, drawn as the reference does, cached on disk."
     local = Path(source).expanduser()
     identity = dict(source=source, file_bytes=local.stat().st_size if local.is_file() else None, field=field,
                     tokenizer=getattr(tokenizer, "name_or_path", type(tokenizer).__name__), vocab=len(tokenizer),
-                    n_samples=n_samples, seqlen=seqlen, seed=seed)
+                    n_samples=n_samples, seqlen=seqlen, seed=seed, **({} if bos_token_id is None else {"bos": bos_token_id}))
     key = hashlib.sha256(json.dumps(identity, sort_keys=True).encode()).hexdigest()[:20]
     path = cache_root() / "calibration" / f"{key}.pt"
     if cache and path.exists(): return torch.load(path)
     documents, mode = load_calibration_texts(source, field, n_samples)
-    windows = sample_windows(documents, tokenizer, n_samples, seqlen, seed, mode)
+    windows = sample_windows(documents, tokenizer, n_samples, seqlen, seed, mode, bos_token_id=bos_token_id)
     if cache:
         path.parent.mkdir(parents=True, exist_ok=True)
         partial = path.with_suffix(".partial")
@@ -161,7 +182,10 @@ def batched(windows: torch.Tensor, batch_size: int = 1) -> list[torch.Tensor]:
 
 # %% ../nbs/03b_calibration.ipynb #45c87dab
 def calibration_for(source: str, tokenizer, vocab_size: int, n_samples: int = CALIBRATION_DEFAULTS["samples"],
-                    seqlen: int = CALIBRATION_DEFAULTS["seqlen"], seed: int = CALIBRATION_DEFAULTS["seed"]) -> torch.Tensor:
+                    seqlen: int = CALIBRATION_DEFAULTS["seqlen"], seed: int = CALIBRATION_DEFAULTS["seed"],
+                    bos_token_id: int | None = None) -> torch.Tensor:
     "Windows of a named set or file (`calibration_windows`), or `random` token windows below `vocab_size`."
-    if source != "random": return calibration_windows(source, tokenizer, n_samples, seqlen, seed)
-    return torch.randint(0, vocab_size, (n_samples, seqlen), generator=torch.Generator().manual_seed(seed))
+    if source != "random": return calibration_windows(source, tokenizer, n_samples, seqlen, seed, bos_token_id=bos_token_id)
+    generator = torch.Generator().manual_seed(seed)
+    if bos_token_id is None: return torch.randint(0, vocab_size, (n_samples, seqlen), generator=generator)
+    return with_bos(torch.randint(0, vocab_size, (n_samples, seqlen - 1), generator=generator), bos_token_id)

@@ -13,6 +13,7 @@ from .catalog import DEFAULT_CRITERION, ESTIMATORS, compared_criteria, criterion
 from .core import (CALIBRATION_DEFAULTS, DEFAULT_MODEL, DEFAULT_PROTECT, HEAL_DEFAULTS, HELD_OUT_DEFAULTS, PLAN_KINDS,
                             OutputExistsError, atomic_folder, check_output_dir, protected_layers, read_folder_plan, run_record,
                             write_json)
+from .registry import ASSETS
 
 # %% auto #0
 __all__ = ['COMMANDS', 'CALIBRATION_OPTIONS', 'HELD_OUT_OPTIONS', 'PROTECTION_OPTIONS', 'ITEM_OPTIONS', 'ROW_CHOICES', 'Command',
@@ -190,8 +191,8 @@ def _load(args):
     return load_model_and_tokenizer(args.model, dtype, args.device, args.device_map)
 
 def _windows(args, source: str, tokenizer, model, samples: int, seed: int):
-    from entrodrop.calibration import calibration_for
-    return calibration_for(source, tokenizer, model.config.vocab_size, samples, args.seqlen, seed)
+    from entrodrop.calibration import calibration_for, window_bos
+    return calibration_for(source, tokenizer, model.config.vocab_size, samples, args.seqlen, seed, window_bos(model, tokenizer))
 
 # %% ../nbs/12_cli.ipynb #7f3382a4
 def _save_figure(fig, path: Path):
@@ -214,16 +215,15 @@ def _entropy_plots(scores, folder: Path):
 
 # %% ../nbs/12_cli.ipynb #fa022d2e
 def check_fetch(args):
-    from entrodrop.registry import ASSETS
     unknown = [name for name in args.assets.split(",") if name not in ASSETS and args.assets != "all"]
     if unknown: raise UsageError(f"unknown asset {unknown[0]!r}; choose from {', '.join(ASSETS)}")
 
-@command("fetch", "download and convert the real offline world: SmolLM2-135M, benchmarks, training splits, XSum, prose",
-         option("--assets", default="all", help="all, or a comma-separated list of: smollm2-135m, benchmarks, train-splits, xsum, prose, llama-cpp-converter"),
+@command("fetch", "download and convert the real offline world: SmolLM2-135M, Gemma 3 270M, benchmarks, training splits, XSum, prose",
+         option("--assets", default="all", help=f"all, or a comma-separated list of: {', '.join(ASSETS)}"),
          option("--from", dest="source_dir", default=None, help="a folder holding the pinned files, fetched by hand"),
          check=check_fetch)
 def cmd_fetch(args):
-    from entrodrop.registry import ASSETS, fetch, manifest
+    from entrodrop.registry import fetch, manifest
     for name in list(ASSETS) if args.assets == "all" else args.assets.split(","):
         folder = fetch(name, args.source_dir)
         print(f"{name}: {folder} ({manifest(name)['description']})")

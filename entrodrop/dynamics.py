@@ -13,7 +13,7 @@ import seaborn as sns
 from matplotlib.ticker import MaxNLocator
 from scipy import stats
 
-from .calibration import batched, calibration_windows
+from .calibration import batched, calibration_windows, window_bos
 from .catalog import ESTIMATORS
 from .core import CALIBRATION_DEFAULTS
 from .estimators import BlockScores, bucket_entropies, make_estimator, score_blocks
@@ -66,7 +66,9 @@ def score_calibration_sets(model, tokenizer, sources: list[str], estimators, n_s
                            seqlen: int = CALIBRATION_DEFAULTS["seqlen"], seed: int = CALIBRATION_DEFAULTS["seed"],
                            batch_size: int = 8, progress: bool = True) -> dict:
     "`{source: BlockScores}`: the same model scored on each calibration set (windows drawn as the reference does)."
-    def windows(source): return batched(calibration_windows(source, tokenizer, n_samples, seqlen, seed), batch_size)
+    bos = window_bos(model, tokenizer)
+    def windows(source):
+        return batched(calibration_windows(source, tokenizer, n_samples, seqlen, seed, bos_token_id=bos), batch_size)
     return {source: score_blocks(model, windows(source), estimators, progress=progress, calibration=source, seed=seed)
             for source in sources}
 

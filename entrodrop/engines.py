@@ -138,7 +138,8 @@ def export_nemotron_nas(folder, # a folder written by `entrodrop prune` (or any 
     from safetensors import safe_open
     first = sorted(folder.glob("*.safetensors"))[0]
     with safe_open(first, "pt") as handle: dtype = _DTYPES[handle.get_slice(next(iter(handle.keys()))).get_dtype()]
-    exported = {k: v for k, v in config.items() if k not in ("entrodrop", "auto_map", "architectures", "model_type")}
+    own_keys = ("entrodrop", "auto_map", "architectures", "model_type", "kv_sharing_modes")  # the pruned transformers model's
+    exported = {k: v for k, v in config.items() if k not in own_keys}
     exported |= {"architectures": ["DeciLMForCausalLM"], "model_type": "nemotron-nas", "block_configs": block_configs(config, zero_mlp),
                  "auto_map": {"AutoConfig": f"{CONFIGURATION_FILE.removesuffix('.py')}.DeciLMConfig"}}
     with atomic_folder(out, overwrite) as staging:

