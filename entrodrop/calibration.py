@@ -113,7 +113,8 @@ def window_bos(model, tokenizer) -> int | None:
     "The token every window of `model` starts with: its tokenizer's BOS where the family wants one, else None."
     if not adapter_for(model).wants_bos: return None
     if tokenizer.bos_token_id is None:
-        raise ValueError(f"{model.config.model_type} models want a BOS token at the start of a window; this tokenizer has none")
+        raise ValueError(f"{model.config.model_type} models want a BOS token at the start of a window; "
+                         "this tokenizer has none")
     return tokenizer.bos_token_id
 
 # %% ../nbs/03b_calibration.ipynb #30de71a9
@@ -124,12 +125,13 @@ def sample_windows(documents: list[str], # texts of the calibration set
                    seed: int = CALIBRATION_DEFAULTS["seed"], # seed of the private `random.Random`
                    mode: str = "documents", # "documents": window inside one document; "stream": inside the joined corpus
                    max_draws: int = 100_000, # give up after this many documents too short for `seqlen`
-                   bos_token_id: int | None = None, # start every window with this token (then seqlen - 1 tokens of text)
+                   bos_token_id: int | None = None, # start every window with this token (then seqlen - 1 of text)
                   ) -> torch.Tensor: # (n_samples, seqlen) token ids
     "Draw `n_samples` random windows of `seqlen` tokens, as the reference release does."
     if not documents: raise ValueError("no documents to calibrate on")
     if bos_token_id is not None:
-        text = sample_windows(documents, _without_special_tokens(tokenizer), n_samples, seqlen - 1, seed, mode, max_draws)
+        plain = _without_special_tokens(tokenizer)
+        text = sample_windows(documents, plain, n_samples, seqlen - 1, seed, mode, max_draws)
         return with_bos(text, bos_token_id)
     rng = random.Random(seed)
     encode = lambda text: tokenizer(text, return_tensors="pt", verbose=False).input_ids[0]
@@ -156,12 +158,14 @@ def sample_windows(documents: list[str], # texts of the calibration set
 # %% ../nbs/03b_calibration.ipynb #3d1828bd
 def calibration_windows(source: str, tokenizer, n_samples: int = CALIBRATION_DEFAULTS["samples"],
                         seqlen: int = CALIBRATION_DEFAULTS["seqlen"], seed: int = CALIBRATION_DEFAULTS["seed"],
-                        field: str | None = "text", cache: bool = True, bos_token_id: int | None = None) -> torch.Tensor:
+                        field: str | None = "text", cache: bool = True,
+                        bos_token_id: int | None = None) -> torch.Tensor:
     "Token windows `(n_samples, seqlen)` of a calibration set or local file, drawn as the reference does, cached on disk."
     local = Path(source).expanduser()
     identity = dict(source=source, file_bytes=local.stat().st_size if local.is_file() else None, field=field,
                     tokenizer=getattr(tokenizer, "name_or_path", type(tokenizer).__name__), vocab=len(tokenizer),
-                    n_samples=n_samples, seqlen=seqlen, seed=seed, **({} if bos_token_id is None else {"bos": bos_token_id}))
+                    n_samples=n_samples, seqlen=seqlen, seed=seed,
+                    **({} if bos_token_id is None else {"bos": bos_token_id}))
     key = hashlib.sha256(json.dumps(identity, sort_keys=True).encode()).hexdigest()[:20]
     path = cache_root() / "calibration" / f"{key}.pt"
     if cache and path.exists(): return torch.load(path)
@@ -185,7 +189,8 @@ def calibration_for(source: str, tokenizer, vocab_size: int, n_samples: int = CA
                     seqlen: int = CALIBRATION_DEFAULTS["seqlen"], seed: int = CALIBRATION_DEFAULTS["seed"],
                     bos_token_id: int | None = None) -> torch.Tensor:
     "Windows of a named set or file (`calibration_windows`), or `random` token windows below `vocab_size`."
-    if source != "random": return calibration_windows(source, tokenizer, n_samples, seqlen, seed, bos_token_id=bos_token_id)
+    if source != "random":
+        return calibration_windows(source, tokenizer, n_samples, seqlen, seed, bos_token_id=bos_token_id)
     generator = torch.Generator().manual_seed(seed)
     if bos_token_id is None: return torch.randint(0, vocab_size, (n_samples, seqlen), generator=generator)
     return with_bos(torch.randint(0, vocab_size, (n_samples, seqlen - 1), generator=generator), bos_token_id)

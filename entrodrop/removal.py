@@ -66,12 +66,13 @@ def _renumber_layer_config(config, adapter: FamilyAdapter, kept: list[int]):
         if value is not None: setattr(config, name, sum(1 for i in kept if i < value))
 
 def _index_cache_slots(model: nn.Module, adapter: FamilyAdapter):
-    "Give each kept attention block its layer position's cache slot, and mark the layers without attention as keeping none."
+    "Give each kept attention block its layer position's cache slot; layers without attention keep none."
     layers = adapter.decoder_layers(model)
     with_attention = [hasattr(layer, adapter.attention) for layer in layers]
     for i, layer in enumerate(layers):
         if with_attention[i]: getattr(layer, adapter.attention).layer_idx = i
-    model.config.kv_sharing_modes = None if all(with_attention) else [None if kept else "reuse" for kept in with_attention]
+    modes = [None if kept else "reuse" for kept in with_attention]
+    model.config.kv_sharing_modes = None if all(with_attention) else modes
 
 # %% ../nbs/05b_removal.ipynb #6ee18a55
 class PlanMismatchError(ValueError):
@@ -97,7 +98,7 @@ def _check_plan(model: nn.Module, adapter: FamilyAdapter, plan: PruningPlan):
 
 # %% ../nbs/05b_removal.ipynb #86ea8d85
 def apply_removal(model: nn.Module, adapter: FamilyAdapter, attention: list, mlp: list, layers: list) -> list[int]:
-    "Remove blocks and layers (current numbering), renumber the config, index the cache; return the kept layers' old indices."
+    "Remove blocks and layers (current numbering), renumber the config, index the cache; return kept layers' old indices."
     decoder_layers = adapter.decoder_layers(model)
     dropped = sorted(set(layers) | (set(attention) & set(mlp)))
     kept = [i for i in range(len(decoder_layers)) if i not in dropped]
@@ -152,7 +153,7 @@ def reference_logits(dense: nn.Module, plan: PruningPlan, input_ids, attention_m
 def prune(model: nn.Module, # a dense CausalLM of a supported family (changed in place)
           plan: PruningPlan, # what to remove, in the model's original layer numbering
          ) -> nn.Module: # the same model, physically smaller
-    "Physically remove the plan's attention blocks, MLP blocks and layers; index the KV cache; record the plan in the config."
+    "Physically remove the plan's attention blocks, MLP blocks and layers; index the KV cache; record the plan."
     adapter = adapter_for(model)
     _check_plan(model, adapter, plan)
     for target, sources in plan.merges: merge_layer_weights(model, target, sources)
