@@ -52,8 +52,15 @@ class PlanRequest:
 # %% ../nbs/06_baselines.ipynb #1af96792
 def entropy_plan(request: PlanRequest) -> PruningPlan:
     "EntroDrop: the stage-2 blocks of smallest entropy increase, by the request's estimator and rule."
-    return plan_pruning(request.scores, request.kind, request.num_blocks, request.estimator, request.s_start, request.protect,
-                        request.preset)
+    return plan_pruning(
+        request.scores,
+        request.kind,
+        request.num_blocks,
+        request.estimator,
+        request.s_start,
+        request.protect,
+        request.preset,
+    )
 
 # %% ../nbs/06_baselines.ipynb #1b781793
 def block_influence(scores: BlockScores) -> pd.Series:
@@ -63,7 +70,9 @@ def block_influence(scores: BlockScores) -> pd.Series:
 # %% ../nbs/06_baselines.ipynb #7d622d97
 def shortgpt_plan(request: PlanRequest) -> PruningPlan:
     "ShortGPT: remove the K layers of lowest Block Influence."
-    plan = plan_pruning(request.scores, "layer", request.num_blocks, request.estimator, s_start=0, protect=request.protect)
+    plan = plan_pruning(
+        request.scores, "layer", request.num_blocks, request.estimator, s_start=0, protect=request.protect
+    )
     plan.criterion = "block-influence"
     return plan
 
@@ -71,21 +80,31 @@ def shortgpt_plan(request: PlanRequest) -> PruningPlan:
 def _windows_avoiding(window_distance: pd.Series, num_blocks: int, protected: list[int]) -> pd.Series:
     "The distances (indexed by first layer) of the windows of K consecutive layers that avoid every protected layer."
     allowed = window_distance[[not set(range(s, s + num_blocks)) & set(protected) for s in window_distance.index]]
-    if allowed.empty: raise ValueError(f"no window of {num_blocks} consecutive layers avoids the protected layers {protected}")
+    if allowed.empty:
+        raise ValueError(f"no window of {num_blocks} consecutive layers avoids the protected layers {protected}")
     return allowed
 
 def llmdrop_plan(request: PlanRequest, consecutive: bool = False) -> PruningPlan:
     "LLMDrop: remove the blocks whose output is most similar (cosine) to their input; `consecutive`: the best window of K."
-    plan = plan_pruning(request.scores, request.kind, request.num_blocks, request.estimator, s_start=0, protect=request.protect)
+    plan = plan_pruning(
+        request.scores, request.kind, request.num_blocks, request.estimator, s_start=0, protect=request.protect
+    )
     if consecutive:
         if request.kind == "joint": raise ValueError("consecutive windows are defined for one block kind")
         distance = request.scores.scores(request.estimator, request.kind)
         sums = distance.rolling(request.num_blocks).sum().shift(1 - request.num_blocks).dropna()
         start = int(_windows_avoiding(sums, request.num_blocks, plan.protected).idxmin())
         window = range(start, start + request.num_blocks)
-        plan = PruningPlan.of_blocks(request.kind, plan.num_layers, [(request.kind, l) for l in window], ranking=plan.ranking,
-                                     estimator_label=plan.estimator_label, s_start=0, protected=plan.protected,
-                                     model_type=plan.model_type)
+        plan = PruningPlan.of_blocks(
+            request.kind,
+            plan.num_layers,
+            [(request.kind, l) for l in window],
+            ranking=plan.ranking,
+            estimator_label=plan.estimator_label,
+            s_start=0,
+            protected=plan.protected,
+            model_type=plan.model_type,
+        )
     plan.criterion = "cosine-consecutive" if consecutive else "cosine"
     return plan
 
@@ -96,7 +115,9 @@ def _last_token_index(mask: torch.Tensor | None, batch: int, length: int, device
     return torch.where(mask.bool(), positions, -1).amax(1)
 
 @torch.inference_mode()
-def angular_window_scores(model: nn.Module, batches, n: int, progress: bool = True, adapter: FamilyAdapter | None = None) -> pd.Series:
+def angular_window_scores(
+    model: nn.Module, batches, n: int, progress: bool = True, adapter: FamilyAdapter | None = None
+) -> pd.Series:
     "Mean angular distance $\\arccos(\\cos)/\\pi$ between the last-token state entering layer $l$ and leaving layer $l+n-1$."
     adapter = adapter or adapter_for(model)
     n_layers = len(adapter.decoder_layers(model))
@@ -123,24 +144,40 @@ def angular_window_scores(model: nn.Module, batches, n: int, progress: bool = Tr
 # %% ../nbs/06_baselines.ipynb #b727b045
 def gromov_plan(request: PlanRequest) -> PruningPlan:
     "Gromov et al.: remove the window of K consecutive layers whose ends are closest in angular distance."
-    distance = angular_window_scores(request.model, request.batches, request.num_blocks, request.progress, request.adapter)
+    distance = angular_window_scores(
+        request.model, request.batches, request.num_blocks, request.progress, request.adapter
+    )
     allowed = _windows_avoiding(distance, request.num_blocks, request.protected)
     start = int(allowed.idxmin())
-    return PruningPlan.of_blocks("layer", request.num_layers, [("layer", l) for l in range(start, start + request.num_blocks)],
-                                 criterion="angular-window", estimator_label=f"angular_last_token_n={request.num_blocks}",
-                                 s_start=0, protected=request.protected, model_type=request.model.config.model_type,
-                                 ranking=[["layer", int(l), float(v)] for l, v in allowed.sort_values().items()])
+    return PruningPlan.of_blocks(
+        "layer",
+        request.num_layers,
+        [("layer", l) for l in range(start, start + request.num_blocks)],
+        criterion="angular-window",
+        estimator_label=f"angular_last_token_n={request.num_blocks}",
+        s_start=0,
+        protected=request.protected,
+        model_type=request.model.config.model_type,
+        ranking=[["layer", int(l), float(v)] for l, v in allowed.sort_values().items()],
+    )
 
 # %% ../nbs/06_baselines.ipynb #986b3f7f
 @torch.inference_mode()
 def _final_states(model: nn.Module, adapter: FamilyAdapter, batches) -> list[torch.Tensor]:
     base, device = adapter.base_model(model), next(model.parameters()).device
-    return [base(input_ids=batch_inputs(b)[0].to(device), use_cache=False).last_hidden_state.flatten(1).float() for b in batches]
+    return [
+        base(input_ids=batch_inputs(b)[0].to(device), use_cache=False).last_hidden_state.flatten(1).float()
+        for b in batches
+    ]
 
 def _laco_similarity(reference: list, candidate: nn.Module, adapter: FamilyAdapter, batches) -> float:
     "Mean cosine of the flattened final hidden states, original vs merged, over the batches."
     merged = _final_states(candidate, adapter, batches)
-    return float(torch.stack([torch.nn.functional.cosine_similarity(a, b, dim=-1).mean() for a, b in zip(reference, merged)]).mean())
+    return float(
+        torch.stack(
+            [torch.nn.functional.cosine_similarity(a, b, dim=-1).mean() for a, b in zip(reference, merged)]
+        ).mean()
+    )
 
 LACO_RELEASE = {"merge_layers": 7, "interval": 1, "threshold": 0.45}
 
@@ -154,14 +191,18 @@ def laco_plan(request: PlanRequest) -> PruningPlan:
     layer = len(original) - size_limit
     with tqdm(total=request.num_blocks, desc="LaCo merges", disable=not request.progress) as bar:
         while layer >= 0 and len(removed) < request.num_blocks:
-            sources = list(range(layer + 1, layer + min(size_limit, request.num_blocks - len(removed) + 1, len(original) - layer)))
+            sources = list(
+                range(layer + 1, layer + min(size_limit, request.num_blocks - len(removed) + 1, len(original) - layer))
+            )
             if not sources or any(original[s] in protected for s in sources):
                 layer -= 1
                 continue
             candidate = copy.deepcopy(working)
             merge_layer_weights(candidate, layer, sources)
             apply_removal(candidate, request.adapter, [], [], sources)
-            ranking.append(["layer", original[layer], _laco_similarity(reference, candidate, request.adapter, request.batches)])
+            ranking.append(
+                ["layer", original[layer], _laco_similarity(reference, candidate, request.adapter, request.batches)]
+            )
             if ranking[-1][2] <= threshold:
                 layer -= 1
                 continue
@@ -171,17 +212,30 @@ def laco_plan(request: PlanRequest) -> PruningPlan:
             bar.update(len(sources))
             layer -= interval
     if len(removed) < request.num_blocks:
-        warnings.warn(f"LaCo removed {len(removed)} of {request.num_blocks} layers: no other merge kept the similarity above {threshold}")
-    return PruningPlan.of_blocks("layer", request.num_layers, [("layer", l) for l in removed], merges=merges, criterion="laco",
-                                 estimator_label=f"laco_C={size_limit}_T={threshold}_I={interval}", s_start=0,
-                                 protected=sorted(protected), ranking=ranking, model_type=request.model.config.model_type)
+        warnings.warn(
+            f"LaCo removed {len(removed)} of {request.num_blocks} layers: no other merge kept the similarity above {threshold}"
+        )
+    return PruningPlan.of_blocks(
+        "layer",
+        request.num_layers,
+        [("layer", l) for l in removed],
+        merges=merges,
+        criterion="laco",
+        estimator_label=f"laco_C={size_limit}_T={threshold}_I={interval}",
+        s_start=0,
+        protected=sorted(protected),
+        ranking=ranking,
+        model_type=request.model.config.model_type,
+    )
 
 # %% ../nbs/06_baselines.ipynb #32dab085
 def _draw_seed(seed: int, kind: str, num_blocks: int) -> int:
     "The generator seed of a random plan: its own for every (seed, kind, K), so no draw is a prefix of another."
     return int(hashlib.sha256(f"{seed}/{kind}/{num_blocks}".encode()).hexdigest()[:15], 16)
 
-def floor_plan(criterion: str, n_layers: int, kind: str, num_blocks: int, seed: int = 0, protect: tuple = ()) -> PruningPlan:
+def floor_plan(
+    criterion: str, n_layers: int, kind: str, num_blocks: int, seed: int = 0, protect: tuple = ()
+) -> PruningPlan:
     "`random`: a seeded uniform draw of K blocks; `last`: the last K blocks (reverse order). Joint draws from both kinds."
     protected = protected_layers(n_layers, protect)
     kinds = ("attention", "mlp") if kind == "joint" else (kind,)
@@ -216,31 +270,65 @@ def _ranking_estimator(criterion: str, estimator: Estimator | None) -> Estimator
 def plan_function(criterion: str):
     "The plan function of `criterion`: the one its catalog entry names, in this module."
     function = globals().get(criterion_spec(criterion).function)
-    if function is None: raise ValueError(f"the catalog's criterion {criterion!r} names {criterion_spec(criterion).function}, not defined here")
+    if function is None:
+        raise ValueError(
+            f"the catalog's criterion {criterion!r} names {criterion_spec(criterion).function}, not defined here"
+        )
     return function
 
 # %% ../nbs/06_baselines.ipynb #ae5befb8
-def plan_for(criterion: str, # a criterion of `entrodrop.catalog`
-             model: nn.Module, batches, kind: str, num_blocks: int,
-             scores: BlockScores | None = None, # block scores holding the ranking estimator (computed if missing)
-             estimator: Estimator | None = None, # the ranking estimator (default: the criterion's at its defaults)
-             s_start="auto", protect: tuple = DEFAULT_PROTECT, preset: str | None = None, iterative: bool = False,
-             seed: int = 0, progress: bool = True,
-             settings: dict | None = None, # the criterion's own settings (e.g. LaCo's `LACO_RELEASE`)
-             stable: int | None = None, # stability selection over this many bootstrap draws of the windows (ranking criteria)
-            ) -> PruningPlan:
+def plan_for(
+    criterion: str,  # a criterion of `entrodrop.catalog`
+    model: nn.Module,
+    batches,
+    kind: str,
+    num_blocks: int,
+    scores: BlockScores | None = None,  # block scores holding the ranking estimator (computed if missing)
+    estimator: Estimator | None = None,  # the ranking estimator (default: the criterion's at its defaults)
+    s_start="auto",
+    protect: tuple = DEFAULT_PROTECT,
+    preset: str | None = None,
+    iterative: bool = False,
+    seed: int = 0,
+    progress: bool = True,
+    settings: dict | None = None,  # the criterion's own settings (e.g. LaCo's `LACO_RELEASE`)
+    stable: int | None = None,  # stability selection over this many bootstrap draws of the windows (ranking criteria)
+) -> PruningPlan:
     "A `PruningPlan` by any criterion, with the same protected layers for every criterion."
     spec, estimator = criterion_spec(criterion), _ranking_estimator(criterion, estimator)
     if spec.layers_only and kind != "layer": raise ValueError(f"{criterion} removes whole layers: use kind='layer'")
     if iterative and estimator is not None:
-        plan = iterative_plan(model, batches, kind, num_blocks, estimator, 0 if estimator.quantity == "distance" else s_start,
-                              protect, preset, progress=progress)
+        plan = iterative_plan(
+            model,
+            batches,
+            kind,
+            num_blocks,
+            estimator,
+            0 if estimator.quantity == "distance" else s_start,
+            protect,
+            preset,
+            progress=progress,
+        )
         plan.criterion = f"{criterion}-iterative"
         return plan
     if estimator is not None and (scores is None or estimator.label not in scores.estimators):
         scores = score_blocks(model, batches, [estimator], progress=progress)
-    request = PlanRequest(criterion, model, adapter_for(model), batches, kind, num_blocks, scores, estimator, s_start, protect,
-                          preset, seed, settings or {}, progress)
+    request = PlanRequest(
+        criterion,
+        model,
+        adapter_for(model),
+        batches,
+        kind,
+        num_blocks,
+        scores,
+        estimator,
+        s_start,
+        protect,
+        preset,
+        seed,
+        settings or {},
+        progress,
+    )
     make = plan_function(criterion)
     if not stable or estimator is None: return make(request)
     return stable_plan(scores, lambda resampled: make(dataclasses.replace(request, scores=resampled)), stable, seed)
@@ -257,7 +345,9 @@ def plans_by_criterion(model: nn.Module, batches, num_blocks=(4, 8, 12), kind: s
     for criterion in criteria:
         for count in num_blocks:
             estimator = estimators.get(criterion_spec(criterion).estimator)
-            plan = plan_for(criterion, model, batches, kind, count, scores=scores, estimator=estimator, progress=progress)
+            plan = plan_for(
+                criterion, model, batches, kind, count, scores=scores, estimator=estimator, progress=progress
+            )
             rows.append({"criterion": criterion, "num_blocks": count, "blocks": plan.block_indices})
     return pd.DataFrame(rows)
 

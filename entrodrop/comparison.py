@@ -60,6 +60,13 @@ def _read_rows(path: Path) -> list[dict]:
     if not path.exists(): return []
     return pd.read_csv(path, keep_default_na=True).to_dict("records")
 
+def _first_measured(rows: list[dict]) -> dict:
+    "{signature: row} of the rows that measured their model (not those that reused another row's)."
+    return {row["signature"]: row for row in rows
+            if isinstance(row.get("signature"), str) and not isinstance(row.get("same_as"), str)}
+
+_EMPTY_ROW = dict(blocks=None, s_start=None, signature="dense", same_as=None, records=None, note=None)
+
 def _write_rows(path: Path, rows: list[dict]):
     partial = path.with_suffix(".partial")
     pd.DataFrame(rows).to_csv(partial, index=False)
@@ -87,14 +94,26 @@ def record_key(signature: str, model_id: str, held_out: torch.Tensor, measuremen
     return hashlib.sha256(json.dumps(identity, sort_keys=True, default=str).encode()).hexdigest()[:16]
 
 # %% ../nbs/09b_comparison.ipynb #58c1b34e
-def _measure(model: nn.Module, tokenizer, held_out: torch.Tensor, measurement: Measurement) -> tuple[dict, pd.DataFrame, pd.DataFrame]:
+def _measure(
+    model: nn.Module, tokenizer, held_out: torch.Tensor, measurement: Measurement
+) -> tuple[dict, pd.DataFrame, pd.DataFrame]:
     "(held-out perplexity and accuracy per task and on average, per-item records, per-window losses) of one model."
     losses = window_losses(model, held_out)
     windows = pd.DataFrame({"window": range(len(losses)), "loss": losses.numpy(), "tokens": held_out.shape[1] - 1})
     values = {"perplexity": float(np.exp(losses.mean()))}
-    if measurement.tasks is None: return values, item_records({"samples": {}}, pd.DataFrame(columns=["task", "lm_eval_task", "metric"])), windows
-    table, raw = evaluate(model, tokenizer, measurement.tasks, batch_size=measurement.batch_size, limit=measurement.limit,
-                          items=measurement.items, item_seed=measurement.item_seed, log_samples=True, progress=False)
+    if measurement.tasks is None:
+        return values, item_records({"samples": {}}, pd.DataFrame(columns=["task", "lm_eval_task", "metric"])), windows
+    table, raw = evaluate(
+        model,
+        tokenizer,
+        measurement.tasks,
+        batch_size=measurement.batch_size,
+        limit=measurement.limit,
+        items=measurement.items,
+        item_seed=measurement.item_seed,
+        log_samples=True,
+        progress=False,
+    )
     measured = table.dropna(subset=["value"])
     values |= {f"acc:{row.task}": row.value for row in measured.itertuples()}
     values["accuracy"] = float(measured.value.mean()) if len(measured) else None
@@ -147,8 +166,20 @@ def _job_plan(job: dict, model: nn.Module, batches: list, scores: BlockScores, e
     try:
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
-            plan = plan_for(criterion, model, batches, job["kind"], job["num_blocks"], scores=scores, estimator=estimator,
-                            seed=job["seed"] or 0, progress=False, settings=settings.get(criterion), stable=stable, **rule)
+            plan = plan_for(
+                criterion,
+                model,
+                batches,
+                job["kind"],
+                job["num_blocks"],
+                scores=scores,
+                estimator=estimator,
+                seed=job["seed"] or 0,
+                progress=False,
+                settings=settings.get(criterion),
+                stable=stable,
+                **rule
+            )
     except ValueError as error: return None, str(error)
     note = "; ".join(str(w.message) for w in caught) or None
     if not plan.block_indices and not plan.merges: return None, note or "the plan removes nothing"
@@ -166,26 +197,28 @@ def _row_values(plan: PruningPlan | None, model: nn.Module, tokenizer, held_out:
     return values
 
 # %% ../nbs/09b_comparison.ipynb #cb0ddd7e
-def criteria_comparison(model: nn.Module, # a dense CausalLM of a supported family (left unchanged)
-                        tokenizer,
-                        calibration: torch.Tensor, # (n, seqlen) calibration windows: the rankings are made on these
-                        held_out: torch.Tensor, # (n, seqlen) windows of other text: the perplexity is measured on these
-                        kinds=("attention", "layer"),
-                        num_blocks=(4, 8, 12), # K for every kind, or {kind: (K, ...)}
-                        criteria=None, # default: the catalog's compared criteria
-                        random_seeds: int = 5,
-                        measurement: Measurement = Measurement(), # tasks and items of the accuracy
-                        estimators: dict | None = None, # {name: Estimator} ranking the entropy criteria (default: defaults)
-                        protect: tuple = DEFAULT_PROTECT,
-                        s_start="auto", # the entropy criteria's first prunable layer ("auto": from the curve)
-                        preset: str | None = None, # "reference": the release's rule for the entropy criteria
-                        stable: int | None = None, # stability selection over this many bootstrap draws of the windows
-                        settings: dict | None = None, # {criterion: its own settings}, e.g. {"laco": LACO_RELEASE}
-                        batch_size: int = 8, # calibration windows per forward pass
-                        folder=None, # where rows and scores are saved at once and resumed from
-                        records=None, # the record store (default: `folder/records`)
-                        model_id: str | None = None, # the model's name in the records (default: its config's)
-                        progress: bool = True) -> pd.DataFrame:
+def criteria_comparison(
+    model: nn.Module,  # a dense CausalLM of a supported family (left unchanged)
+    tokenizer,
+    calibration: torch.Tensor,  # (n, seqlen) calibration windows: the rankings are made on these
+    held_out: torch.Tensor,  # (n, seqlen) windows of other text: the perplexity is measured on these
+    kinds=("attention", "layer"),
+    num_blocks=(4, 8, 12),  # K for every kind, or {kind: (K, ...)}
+    criteria=None,  # default: the catalog's compared criteria
+    random_seeds: int = 5,
+    measurement: Measurement = Measurement(),  # tasks and items of the accuracy
+    estimators: dict | None = None,  # {name: Estimator} ranking the entropy criteria (default: defaults)
+    protect: tuple = DEFAULT_PROTECT,
+    s_start="auto",  # the entropy criteria's first prunable layer ("auto": from the curve)
+    preset: str | None = None,  # "reference": the release's rule for the entropy criteria
+    stable: int | None = None,  # stability selection over this many bootstrap draws of the windows
+    settings: dict | None = None,  # {criterion: its own settings}, e.g. {"laco": LACO_RELEASE}
+    batch_size: int = 8,  # calibration windows per forward pass
+    folder=None,  # where rows and scores are saved at once and resumed from
+    records=None,  # the record store (default: `folder/records`)
+    model_id: str | None = None,  # the model's name in the records (default: its config's)
+    progress: bool = True,
+) -> pd.DataFrame:
     "Prune a copy of `model` by each criterion at each K: held-out perplexity and accuracy, the dense model first."
     folder = None if folder is None else Path(folder)
     if folder is not None: folder.mkdir(parents=True, exist_ok=True)
@@ -199,12 +232,12 @@ def criteria_comparison(model: nn.Module, # a dense CausalLM of a supported fami
     path = None if folder is None else folder / "comparison.csv"
     rows = _read_rows(path) if path else []
     done = {_row_key(row) for row in rows}
-    measured = {row["signature"]: row for row in rows if isinstance(row.get("signature"), str) and not isinstance(row.get("same_as"), str)}
+    measured = _first_measured(rows)
     rule = {"protect": protect, "s_start": s_start, "preset": preset}
     todo = [job for job in comparison_jobs(kinds, num_blocks, criteria, random_seeds) if _row_key(job) not in done]
     for job in tqdm(todo, desc="pruned models", disable=not progress):
         start = time.perf_counter()
-        row = {**job, "blocks": None, "s_start": None, "signature": "dense", "same_as": None, "records": None, "note": None}
+        row = {**job, **_EMPTY_ROW}
         plan = None
         if job["criterion"] != "dense":
             plan, row["note"] = _job_plan(job, model, batches, scores, estimators, rule, stable, settings or {})
@@ -212,7 +245,8 @@ def criteria_comparison(model: nn.Module, # a dense CausalLM of a supported fami
             if plan is not None: row.update(blocks=" ".join(map(str, plan.block_indices)), s_start=plan.s_start)
         if row["signature"] in measured:
             same = measured[row["signature"]]
-            row.update({k: v for k, v in same.items() if k in ("perplexity", "records") or k.startswith("acc")}, same_as=same["criterion"])
+            copied = {k: v for k, v in same.items() if k in ("perplexity", "records") or k.startswith("acc")}
+            row.update(copied, same_as=same["criterion"])
         elif row["signature"] is not None:
             row["records"] = record_key(row["signature"], model_id, held_out, measurement)
             about = {"signature": row["signature"], "model": model_id, "measurement": measurement.identity(),
@@ -245,8 +279,21 @@ def paired_comparison(table: pd.DataFrame, store, a: str, b: str, tasks=None, **
         if len(items_a) and len(items_b):
             chosen = items_a if tasks is None else items_a[items_a.task.isin(tasks)]
             parts.append(paired_bootstrap(chosen, items_b, **bootstrap).assign(metric="accuracy", **where))
-    columns = ["kind", "num_blocks", "criterion_a", "criterion_b", "metric", "stratum", "n", "mean_a", "mean_b", "difference", "low",
-               "high", "separated"]
+    columns = [
+        "kind",
+        "num_blocks",
+        "criterion_a",
+        "criterion_b",
+        "metric",
+        "stratum",
+        "n",
+        "mean_a",
+        "mean_b",
+        "difference",
+        "low",
+        "high",
+        "separated",
+    ]
     return pd.concat(parts, ignore_index=True)[columns] if parts else pd.DataFrame(columns=columns)
 
 # %% ../nbs/09b_comparison.ipynb #e59a06d7
@@ -260,13 +307,25 @@ def percentiles_among(table: pd.DataFrame, store, others: pd.DataFrame, others_s
         windows = records[0]["windows"].window
         own_perplexity = float(np.exp(own["windows"].set_index("window").loss.loc[windows].mean()))
         perplexities = [float(np.exp(r["windows"].loss.mean())) for r in records]
-        row = {"kind": kind, "num_blocks": count, "criterion": criterion, "plans": len(records), "windows": len(windows),
-               "perplexity": own_perplexity, "perplexity_percentile": percentile_in(own_perplexity, perplexities, lower_is_better=True)}
+        row = {
+            "kind": kind,
+            "num_blocks": count,
+            "criterion": criterion,
+            "plans": len(records),
+            "windows": len(windows),
+            "perplexity": own_perplexity,
+            "perplexity_percentile": percentile_in(own_perplexity, perplexities, lower_is_better=True),
+        }
         if len(records[0]["items"]):
             keys = records[0]["items"][["task", "item"]]
             mean_accuracy = lambda items: float(items.merge(keys).groupby("task").value.mean().mean())
-            row.update(items=len(keys), accuracy=mean_accuracy(own["items"]),
-                       accuracy_percentile=percentile_in(mean_accuracy(own["items"]), [mean_accuracy(r["items"]) for r in records]))
+            row.update(
+                items=len(keys),
+                accuracy=mean_accuracy(own["items"]),
+                accuracy_percentile=percentile_in(
+                    mean_accuracy(own["items"]), [mean_accuracy(r["items"]) for r in records]
+                ),
+            )
         rows.append(row)
     return pd.DataFrame(rows)
 
@@ -332,13 +391,16 @@ def plot_comparison(table: pd.DataFrame, metric: str = "perplexity", axes=None):
     return axes
 
 # %% ../nbs/09b_comparison.ipynb #c0ddc28d
-def plan_stability(model: nn.Module, scores: BlockScores, criteria, kind: str, num_blocks, resamples: int = 100, seed: int = 0,
-                   **rule) -> pd.DataFrame:
+def plan_stability(
+    model: nn.Module, scores: BlockScores, criteria, kind: str, num_blocks, resamples: int = 100, seed: int = 0, **rule
+) -> pd.DataFrame:
     "Per criterion, K and block: how often bootstrap draws of the windows choose it; in the full-data plan; mean Jaccard."
     rows = []
     for criterion in criteria:
         for count in num_blocks:
-            make = lambda block_scores: plan_for(criterion, model, None, kind, count, scores=block_scores, progress=False, **rule)
+            make = lambda block_scores: plan_for(
+                criterion, model, None, kind, count, scores=block_scores, progress=False, **rule
+            )
             full, (frequency, overlaps) = set(make(scores).blocks), selection_frequency(scores, make, resamples, seed)
             rows += [dict(criterion=criterion, num_blocks=count, block=block, layer=layer, frequency=share,
                           in_full_plan=(block, layer) in full, mean_jaccard=float(np.mean(overlaps)))
@@ -350,13 +412,23 @@ def plot_stability(stability: pd.DataFrame, num_layers: int, axes=None):
     "One panel per K: criteria against layers, coloured by how often a block is chosen; the full-data plan's blocks marked x."
     import matplotlib.pyplot as plt, seaborn as sns
     counts = sorted(stability.num_blocks.unique())
-    axes = axes if axes is not None else plt.subplots(len(counts), 1, figsize=(10, 1.2 + 0.45 * stability.criterion.nunique() * len(counts)))[1]
+    axes = (
+        axes
+        if axes is not None
+        else plt.subplots(len(counts), 1, figsize=(10, 1.2 + 0.45 * stability.criterion.nunique() * len(counts)))[1]
+    )
     for ax, count in zip(np.atleast_1d(axes), counts):
         rows = stability[stability.num_blocks == count]
-        grid = rows.pivot_table(index="criterion", columns="layer", values="frequency", sort=False).reindex(columns=range(num_layers)).fillna(0)
+        grid = (
+            rows.pivot_table(index="criterion", columns="layer", values="frequency", sort=False)
+            .reindex(columns=range(num_layers))
+            .fillna(0)
+        )
         sns.heatmap(grid, vmin=0, vmax=1, cmap="viridis", ax=ax, cbar_kws={"label": "chosen in draws"})
         for _, row in rows[rows.in_full_plan].iterrows():
-            ax.plot(row.layer + 0.5, list(grid.index).index(row.criterion) + 0.5, marker="x", color="white", ms=7, mew=2)
+            ax.plot(
+                row.layer + 0.5, list(grid.index).index(row.criterion) + 0.5, marker="x", color="white", ms=7, mew=2
+            )
         jaccard = rows.groupby("criterion", sort=False).mean_jaccard.first().reindex(grid.index)
         ax.set_yticklabels([f"{c} (Jaccard {j:.2f})" for c, j in jaccard.items()], rotation=0)
         ax.set(xlabel="layer", ylabel="", title=f"K = {count}")

@@ -45,7 +45,9 @@ def plot_increases(scores: BlockScores, estimator, plan=None, ax=None, title: st
     "Per-layer entropy increase (or distance) of attention blocks, MLP blocks and layers; a plan's removed blocks marked x."
     label = scores.label(estimator)
     if plan is not None and plan.estimator_label not in (None, label):
-        raise ValueError(f"the plan was ranked by {plan.estimator_label}; draw it over that estimator's scores, not {label}'s")
+        raise ValueError(
+            f"the plan was ranked by {plan.estimator_label}; draw it over that estimator's scores, not {label}'s"
+        )
     table = scores.table[scores.table.estimator == label]
     ax = ax or plt.subplots(figsize=(7, 3.5))[1]
     sns.barplot(data=table, x="layer", y="score", hue="block", hue_order=["attention", "mlp", "layer"], ax=ax)
@@ -57,14 +59,26 @@ def plot_increases(scores: BlockScores, estimator, plan=None, ax=None, title: st
                 ax.plot(layer + offsets[block], value, marker="x", color="black", ms=9, mew=2)
         if plan.s_start: ax.axvline(plan.s_start - 0.5, color="grey", ls="--", lw=1)
     ylabel = "entropy increase (nats)" if scores.quantity(label) == "entropy" else f"{label} distance"
-    ax.set(xlabel="layer", ylabel=ylabel, title=title or ("removed blocks marked x" if plan is not None else "block scores"))
+    ax.set(
+        xlabel="layer",
+        ylabel=ylabel,
+        title=title or ("removed blocks marked x" if plan is not None else "block scores"),
+    )
     ax.axhline(0, color="grey", lw=0.8)
     return ax
 
 # %% ../nbs/04_dynamics.ipynb #8e64b44c
-def score_calibration_sets(model, tokenizer, sources: list[str], estimators, n_samples: int = CALIBRATION_DEFAULTS["samples"],
-                           seqlen: int = CALIBRATION_DEFAULTS["seqlen"], seed: int = CALIBRATION_DEFAULTS["seed"],
-                           batch_size: int = 8, progress: bool = True) -> dict:
+def score_calibration_sets(
+    model,
+    tokenizer,
+    sources: list[str],
+    estimators,
+    n_samples: int = CALIBRATION_DEFAULTS["samples"],
+    seqlen: int = CALIBRATION_DEFAULTS["seqlen"],
+    seed: int = CALIBRATION_DEFAULTS["seed"],
+    batch_size: int = 8,
+    progress: bool = True,
+) -> dict:
     "`{source: BlockScores}`: the same model scored on each calibration set (windows drawn as the reference does)."
     bos = window_bos(model, tokenizer)
     def windows(source):
@@ -112,19 +126,24 @@ def sensitivity(scores, name: str, block: str = "attention", first_layer: int = 
     return table, rank_agreement(table, first_layer)
 
 # %% ../nbs/04_dynamics.ipynb #58101c10
-def first_token_statistics(hidden: torch.Tensor, bins: int = ESTIMATORS["bucket"].defaults["bins"]) -> tuple[dict, torch.Tensor]:
+def first_token_statistics(
+    hidden: torch.Tensor, bins: int = ESTIMATORS["bucket"].defaults["bins"]
+) -> tuple[dict, torch.Tensor]:
     "What the first token does to one layer's states (samples, tokens, dims), and each dimension's bucket entropy (mean over samples)."
     states = hidden.float()
     with_first, without = bucket_entropies(states, bins), bucket_entropies(states[:, 1:], bins)
     span = lambda values: values.amax(1) - values.amin(1)
     stretch = span(states) / span(states[:, 1:]).clamp_min(1e-12)
     norms = states.norm(dim=-1)
-    statistics = {"bucket": float(with_first.sum(-1).mean()), "bucket without the first token": float(without.sum(-1).mean()),
-                  "dimensions the first token squeezes (> 1 nat)": float((with_first < without - 1).sum(-1).float().mean()),
-                  "dimensions whose range it stretches 10x": float((stretch > 10).sum(-1).float().mean()),
-                  "first token's norm / median norm": float((norms[:, 0] / norms[:, 1:].median(-1).values).mean()),
-                  "largest activation": float(states.abs().amax()),
-                  "largest activation without the first token": float(states[:, 1:].abs().amax())}
+    statistics = {
+        "bucket": float(with_first.sum(-1).mean()),
+        "bucket without the first token": float(without.sum(-1).mean()),
+        "dimensions the first token squeezes (> 1 nat)": float((with_first < without - 1).sum(-1).float().mean()),
+        "dimensions whose range it stretches 10x": float((stretch > 10).sum(-1).float().mean()),
+        "first token's norm / median norm": float((norms[:, 0] / norms[:, 1:].median(-1).values).mean()),
+        "largest activation": float(states.abs().amax()),
+        "largest activation without the first token": float(states[:, 1:].abs().amax()),
+    }
     return statistics, with_first.mean(0)
 
 # %% ../nbs/04_dynamics.ipynb #2e1783f4
@@ -136,7 +155,11 @@ def _attention_to_first(outputs) -> torch.Tensor:
 def sink_profile(model, windows: torch.Tensor, batch_size: int = 8) -> pd.DataFrame:
     "Per point (the state entering each layer, then the output): what the first token does to bucket entropy and the attention it gets."
     adapter = adapter_for(model)
-    n_layers, base, device = len(adapter.decoder_layers(model)), adapter.base_model(model), next(model.parameters()).device
+    n_layers, base, device = (
+        len(adapter.decoder_layers(model)),
+        adapter.base_model(model),
+        next(model.parameters()).device,
+    )
     found, attention = {}, []
     def keep(layer, point, hidden):
         if point == "input" or (point == "output" and layer == n_layers - 1):
@@ -146,7 +169,9 @@ def sink_profile(model, windows: torch.Tensor, batch_size: int = 8) -> pd.DataFr
     try:
         with capture_blocks(model, keep, adapter=adapter):
             for batch in windows.split(batch_size):
-                attention.append(_attention_to_first(base(input_ids=batch.to(device), output_attentions=True, use_cache=False)))
+                attention.append(
+                    _attention_to_first(base(input_ids=batch.to(device), output_attentions=True, use_cache=False))
+                )
     finally: model.set_attn_implementation(previous)
     rows = pd.DataFrame({point: pd.DataFrame([s for s, _ in found[point]]).mean() for point in sorted(found)}).T
     per_dimension = torch.stack([torch.stack([d for _, d in found[point]]).mean(0) for point in sorted(found)])

@@ -25,8 +25,12 @@ class ExportRefusedError(ValueError):
     "A pruned folder that the Nemotron-NAS format, or an engine that reads it, cannot hold or would run wrong."
 
 EXPORT_FAMILIES = ("llama", "mistral")
-REFUSED_FAMILIES = {"qwen2": "biases on the query, key and value projections", "qwen3": "norms on the queries and keys inside attention",
-                    "gemma3_text": "norms after each block as well as before (sandwich norms)", "deepseek_v2": "MLA attention and MoE MLPs"}
+REFUSED_FAMILIES = {
+    "qwen2": "biases on the query, key and value projections",
+    "qwen3": "norms on the queries and keys inside attention",
+    "gemma3_text": "norms after each block as well as before (sandwich norms)",
+    "deepseek_v2": "MLA attention and MoE MLPs",
+}
 
 def _ffn_width(ffn_mult: float, hidden: int) -> int:
     "The MLP width both engines compute from a multiplier: int(2 m d / 3), rounded up to a multiple of 256."
@@ -35,9 +39,13 @@ def _ffn_width(ffn_mult: float, hidden: int) -> int:
 
 def ffn_multiplier(width: int, hidden: int) -> float:
     "The `ffn_mult` that gives an MLP of `width` (a multiple of 256) at hidden size `hidden`."
-    if width % 256: raise ExportRefusedError(f"an MLP of width {width} cannot be expressed: Nemotron-NAS widths are multiples of 256")
+    if width % 256:
+        raise ExportRefusedError(
+            f"an MLP of width {width} cannot be expressed: Nemotron-NAS widths are multiples of 256"
+        )
     multiplier = 3 * width / (2 * hidden)
-    if _ffn_width(multiplier, hidden) != width: raise ExportRefusedError(f"no ffn_mult gives an MLP of width {width} at hidden size {hidden}")
+    if _ffn_width(multiplier, hidden) != width:
+        raise ExportRefusedError(f"no ffn_mult gives an MLP of width {width} at hidden size {hidden}")
     return multiplier
 
 # %% ../nbs/07d_engines.ipynb #64dfbea1
@@ -51,16 +59,24 @@ def check_exportable(config: dict) -> None:
     family = config["model_type"].removeprefix("entrodrop_")
     if family not in EXPORT_FAMILIES:
         reason = REFUSED_FAMILIES.get(family, "a layer that is not Llama's")
-        raise ExportRefusedError(f"{family} layers have {reason}, which the Nemotron-NAS format cannot describe; it exports "
-                                 f"{', '.join(EXPORT_FAMILIES)}")
+        raise ExportRefusedError(
+            f"{family} layers have {reason}, which the Nemotron-NAS format cannot describe; it exports "
+            f"{', '.join(EXPORT_FAMILIES)}"
+        )
     if (config.get("sliding_window") or 0) and config["sliding_window"] < config["max_position_embeddings"]:
-        raise ExportRefusedError(f"a sliding window of {config['sliding_window']} tokens has no field in the Nemotron-NAS format")
+        raise ExportRefusedError(
+            f"a sliding window of {config['sliding_window']} tokens has no field in the Nemotron-NAS format"
+        )
     if config.get("head_dim") and config["head_dim"] != config["hidden_size"] // config["num_attention_heads"]:
-        raise ExportRefusedError(f"head size {config['head_dim']} differs from hidden size / heads, from which llama.cpp derives it")
+        raise ExportRefusedError(
+            f"head size {config['head_dim']} differs from hidden size / heads, from which llama.cpp derives it"
+        )
     ffn_multiplier(config["intermediate_size"], config["hidden_size"])
     if 0 in _pruned_blocks(config)[0]:
-        raise ExportRefusedError("attention removed at layer 0: llama.cpp reads the head size from layer 0 and fails to load, "
-                                 "vLLM's first layer starts the residual stream in attention and crashes")
+        raise ExportRefusedError(
+            "attention removed at layer 0: llama.cpp reads the head size from layer 0 and fails to load, "
+            "vLLM's first layer starts the residual stream in attention and crashes"
+        )
 
 # %% ../nbs/07d_engines.ipynb #1db7f1c8
 CONFIGURATION_FILE = "configuration_decilm.py"
@@ -87,13 +103,26 @@ def block_configs(config: dict, zero_mlp: bool = False) -> list[dict]:
     "One Nemotron-NAS block entry per layer of a pruned folder's config (`zero_mlp`: a removed MLP as a zero MLP of width 256)."
     attention_removed, mlp_removed = _pruned_blocks(config)
     group = config["num_attention_heads"] // config.get("num_key_value_heads", config["num_attention_heads"])
-    multiplier, zero = ffn_multiplier(config["intermediate_size"], config["hidden_size"]), ffn_multiplier(256, config["hidden_size"])
+    multiplier, zero = ffn_multiplier(config["intermediate_size"], config["hidden_size"]), ffn_multiplier(
+        256, config["hidden_size"]
+    )
     blocks = []
     for layer in range(config["num_hidden_layers"]):
         attention, mlp = layer not in attention_removed, layer not in mlp_removed
-        blocks.append({"attention": {"no_op": not attention, "replace_with_linear": False, "n_heads_in_group": group if attention else None},
-                       "ffn": {"no_op": not (mlp or zero_mlp), "replace_with_linear": False,
-                               "ffn_mult": multiplier if mlp else (zero if zero_mlp else None)}})
+        blocks.append(
+            {
+                "attention": {
+                    "no_op": not attention,
+                    "replace_with_linear": False,
+                    "n_heads_in_group": group if attention else None,
+                },
+                "ffn": {
+                    "no_op": not (mlp or zero_mlp),
+                    "replace_with_linear": False,
+                    "ffn_mult": multiplier if mlp else (zero if zero_mlp else None),
+                },
+            }
+        )
     return blocks
 
 # %% ../nbs/07d_engines.ipynb #97cb44f2
@@ -125,10 +154,12 @@ def _copy_weights(folder: Path, staging: Path, extra: dict):
         write_json(staging / "model.safetensors.index.json", {"metadata": {}, "weight_map": weight_map})
 
 # %% ../nbs/07d_engines.ipynb #5b3ebaca
-def export_nemotron_nas(folder, # a folder written by `entrodrop prune` (or any Llama-like checkpoint folder)
-                        out, # the Nemotron-NAS folder to write (refused if it exists, unless `overwrite`)
-                        zero_mlp: bool = False, # a removed MLP of a layer that keeps its attention as a zero MLP (llama.cpp)
-                        overwrite: bool = False) -> Path:
+def export_nemotron_nas(
+    folder,  # a folder written by `entrodrop prune` (or any Llama-like checkpoint folder)
+    out,  # the Nemotron-NAS folder to write (refused if it exists, unless `overwrite`)
+    zero_mlp: bool = False,  # a removed MLP of a layer that keeps its attention as a zero MLP (llama.cpp)
+    overwrite: bool = False,
+) -> Path:
     "A pruned folder as a Nemotron-NAS (DeciLM) checkpoint; refused in one line, before writing, where the format cannot hold it."
     folder = Path(folder)
     config = json.loads((folder / "config.json").read_text())
@@ -138,10 +169,15 @@ def export_nemotron_nas(folder, # a folder written by `entrodrop prune` (or any 
     from safetensors import safe_open
     first = sorted(folder.glob("*.safetensors"))[0]
     with safe_open(first, "pt") as handle: dtype = _DTYPES[handle.get_slice(next(iter(handle.keys()))).get_dtype()]
-    own_keys = ("entrodrop", "auto_map", "architectures", "model_type", "kv_sharing_modes")  # the pruned transformers model's
+    # the pruned transformers model's
+    own_keys = ("entrodrop", "auto_map", "architectures", "model_type", "kv_sharing_modes")
     exported = {k: v for k, v in config.items() if k not in own_keys}
-    exported |= {"architectures": ["DeciLMForCausalLM"], "model_type": "nemotron-nas", "block_configs": block_configs(config, zero_mlp),
-                 "auto_map": {"AutoConfig": f"{CONFIGURATION_FILE.removesuffix('.py')}.DeciLMConfig"}}
+    exported |= {
+        "architectures": ["DeciLMForCausalLM"],
+        "model_type": "nemotron-nas",
+        "block_configs": block_configs(config, zero_mlp),
+        "auto_map": {"AutoConfig": f"{CONFIGURATION_FILE.removesuffix('.py')}.DeciLMConfig"},
+    }
     with atomic_folder(out, overwrite) as staging:
         _copy_weights(folder, staging, _zero_mlps(config, padded, dtype))
         write_json(staging / "config.json", exported)
@@ -179,12 +215,29 @@ def export_gguf(folder, # a folder written by `entrodrop prune`, or a dense chec
     removes_blocks = any(_pruned_blocks(json.loads((folder / "config.json").read_text())))
     target.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=target.parent, prefix=f".{target.name}.partial-") as scratch:
-        source = export_nemotron_nas(folder, Path(scratch) / "nemotron-nas", zero_mlp=True) if removes_blocks else folder
+        source = (
+            export_nemotron_nas(folder, Path(scratch) / "nemotron-nas", zero_mlp=True) if removes_blocks else folder
+        )
         written = Path(scratch) / target.name
-        done = subprocess.run([sys.executable, "-c", CONVERTER_WRAPPER, str(fetch("llama-cpp-converter")), str(source), "--outfile",
-                               str(written), "--outtype", outtype], capture_output=True, text=True)
+        done = subprocess.run(
+            [
+                sys.executable,
+                "-c",
+                CONVERTER_WRAPPER,
+                str(fetch("llama-cpp-converter")),
+                str(source),
+                "--outfile",
+                str(written),
+                "--outtype",
+                outtype,
+            ],
+            capture_output=True,
+            text=True,
+        )
         if done.returncode != 0 or not written.exists():
-            raise RuntimeError(f"llama.cpp's converter failed: {(done.stderr.strip().splitlines() or ['no output'])[-1]}")
+            raise RuntimeError(
+                f"llama.cpp's converter failed: {(done.stderr.strip().splitlines() or ['no output'])[-1]}"
+            )
         written.replace(target)
     return target
 
@@ -215,15 +268,25 @@ def llamacpp_run(gguf, prompts: list[list[int]], new_tokens: int = 20, threads: 
             "n_ctx": max(len(p) for p in prompts) + new_tokens + 8}
     done = subprocess.run([sys.executable, "-c", LLAMACPP_CHILD, json.dumps(spec)], capture_output=True, text=True)
     if done.returncode != 0:
-        raise RuntimeError(f"llama.cpp could not run {gguf}: {(done.stderr.strip().splitlines() or ['exit %d' % done.returncode])[-1]}")
+        raise RuntimeError(
+            f"llama.cpp could not run {gguf}: {(done.stderr.strip().splitlines() or ['exit %d' % done.returncode])[-1]}"
+        )
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 @torch.inference_mode()
 def torch_greedy(model, prompt: list[int], new_tokens: int = 20) -> tuple[list[int], list[float]]:
     "Greedy generation in PyTorch with the KV cache: the tokens and each one's log-probability."
     ids = torch.tensor([prompt], device=next(model.parameters()).device)
-    out = model.generate(input_ids=ids, max_new_tokens=new_tokens, min_new_tokens=new_tokens, do_sample=False, use_cache=True,
-                         output_logits=True, return_dict_in_generate=True, pad_token_id=0)
+    out = model.generate(
+        input_ids=ids,
+        max_new_tokens=new_tokens,
+        min_new_tokens=new_tokens,
+        do_sample=False,
+        use_cache=True,
+        output_logits=True,
+        return_dict_in_generate=True,
+        pad_token_id=0,
+    )
     tokens = out.sequences[0, len(prompt):].tolist()
     logprobs = [float(step.float().log_softmax(-1)[0, token]) for step, token in zip(out.logits, tokens)]
     return tokens, logprobs
@@ -238,20 +301,37 @@ def gguf_profile(gguf) -> dict:
     return {"decode_weight_bytes": sum(tensors.values()) - embedding, "attention_layers": len(attention),
             "file_bytes": Path(gguf).stat().st_size}
 
-def engine_benchmark(ggufs: dict, # {name: GGUF file}, the dense model first: the ratios are to it
-                     vocab_size: int, prompt_tokens: int = 128, new_tokens: int = 128, threads: int = 1, repeats: int = 3,
-                     seed: int = 0) -> pd.DataFrame:
+def engine_benchmark(
+    ggufs: dict,  # {name: GGUF file}, the dense model first: the ratios are to it
+    vocab_size: int,
+    prompt_tokens: int = 128,
+    new_tokens: int = 128,
+    threads: int = 1,
+    repeats: int = 3,
+    seed: int = 0,
+) -> pd.DataFrame:
     "llama.cpp's prefill and decode speed (median and range over `repeats` runs), peak memory, and the ratios to the first model."
     prompt = torch.randint(0, vocab_size, (prompt_tokens,), generator=torch.Generator().manual_seed(seed)).tolist()
     rows = []
     for name, gguf in ggufs.items():
         result = llamacpp_run(gguf, [prompt] * (repeats + 1), new_tokens, threads)
         timings = pd.DataFrame([run["timings"] for run in result["runs"][1:]])
-        rows.append({"model": name, "decode_tokens_per_s": timings.predicted_per_second.median(),
-                     "decode_min": timings.predicted_per_second.min(), "decode_max": timings.predicted_per_second.max(),
-                     "prefill_tokens_per_s": timings.prompt_per_second.median(), "peak_rss_bytes": result["peak_rss_bytes"],
-                     **gguf_profile(gguf), "prompt_tokens": prompt_tokens, "new_tokens": new_tokens, "repeats": repeats,
-                     "threads": threads, "omp_wait_policy": os.environ.get("OMP_WAIT_POLICY", "")})
+        rows.append(
+            {
+                "model": name,
+                "decode_tokens_per_s": timings.predicted_per_second.median(),
+                "decode_min": timings.predicted_per_second.min(),
+                "decode_max": timings.predicted_per_second.max(),
+                "prefill_tokens_per_s": timings.prompt_per_second.median(),
+                "peak_rss_bytes": result["peak_rss_bytes"],
+                **gguf_profile(gguf),
+                "prompt_tokens": prompt_tokens,
+                "new_tokens": new_tokens,
+                "repeats": repeats,
+                "threads": threads,
+                "omp_wait_policy": os.environ.get("OMP_WAIT_POLICY", ""),
+            }
+        )
     table, dense = pd.DataFrame(rows), rows[0]
     table["decode_speedup"] = table.decode_tokens_per_s / dense["decode_tokens_per_s"]
     table["decode_speedup_ideal"] = dense["decode_weight_bytes"] / table.decode_weight_bytes
@@ -267,8 +347,14 @@ def plot_engine_benchmark(table: pd.DataFrame, ax=None):
     ax = ax or plt.subplots(figsize=(7, 3.4))[1]
     x = range(len(pruned))
     dense = table.decode_tokens_per_s.iloc[0]
-    ax.errorbar(x, pruned.decode_speedup, yerr=[pruned.decode_speedup - pruned.decode_min / dense, pruned.decode_max / dense
-                - pruned.decode_speedup], fmt="o", capsize=3, label="measured (median, range of runs)")
+    ax.errorbar(
+        x,
+        pruned.decode_speedup,
+        yerr=[pruned.decode_speedup - pruned.decode_min / dense, pruned.decode_max / dense - pruned.decode_speedup],
+        fmt="o",
+        capsize=3,
+        label="measured (median, range of runs)",
+    )
     ax.plot(x, pruned.decode_speedup_ideal, "x", ms=8, label="ideal (weight bytes read per token)")
     ax.axhline(1, color="grey", lw=0.8)
     ax.set(xticks=list(x), ylabel="decode speed / dense", title=f"llama.cpp, {table.threads.iloc[0]} thread(s)")

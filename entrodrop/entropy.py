@@ -20,7 +20,9 @@ def entropy_from_probs(probs: torch.Tensor, # probabilities, summing to 1 along 
     if (probs < 0).any(): raise ValueError("probabilities must be non-negative")
     total = probs.sum(dim)
     if not torch.allclose(total, torch.ones_like(total), atol=1e-4):
-        raise ValueError(f"probabilities must sum to 1 along dim={dim} (got sums in [{total.min():.4g}, {total.max():.4g}])")
+        raise ValueError(
+            f"probabilities must sum to 1 along dim={dim} (got sums in [{total.min():.4g}, {total.max():.4g}])"
+        )
     return -torch.special.xlogy(probs, probs).sum(dim)
 
 # %% ../nbs/00_entropy.ipynb #49406541

@@ -47,9 +47,10 @@ def _unbatch(values: torch.Tensor, like: torch.Tensor) -> torch.Tensor:
     return values[0] if torch.as_tensor(like).ndim == 2 else values
 
 # %% ../nbs/02_estimators.ipynb #697983fa
-def bucket_entropies(x: torch.Tensor, # (N, d) or (samples, N, d) token states
-                     bins: int = ESTIMATORS["bucket"].defaults["bins"], # equal-width bins per dimension, over its min-max range
-                    ) -> torch.Tensor: # (samples, d): each dimension's entropy in nats
+def bucket_entropies(
+    x: torch.Tensor,  # (N, d) or (samples, N, d) token states
+    bins: int = ESTIMATORS["bucket"].defaults["bins"],  # equal-width bins per dimension, over its min-max range
+) -> torch.Tensor:  # (samples, d): each dimension's entropy in nats
     "The Shannon entropy of each dimension's `bins`-bin histogram over the tokens."
     if bins < 1: raise ValueError("bins must be at least 1")
     states = as_token_matrix(x)
@@ -60,9 +61,10 @@ def bucket_entropies(x: torch.Tensor, # (N, d) or (samples, N, d) token states
     counts.scatter_add_(2, index.transpose(1, 2), torch.ones_like(index, dtype=states.dtype).transpose(1, 2))
     return entropy_from_counts(counts)
 
-def bucket_entropy(x: torch.Tensor, # (N, d) or (samples, N, d) token states
-                   bins: int = ESTIMATORS["bucket"].defaults["bins"], # equal-width bins per dimension, over its min-max range
-                  ) -> torch.Tensor: # entropy in nats, one per sample
+def bucket_entropy(
+    x: torch.Tensor,  # (N, d) or (samples, N, d) token states
+    bins: int = ESTIMATORS["bucket"].defaults["bins"],  # equal-width bins per dimension, over its min-max range
+) -> torch.Tensor:  # entropy in nats, one per sample
     "Sum over dimensions of the Shannon entropy of each dimension's `bins`-bin histogram."
     return _unbatch(bucket_entropies(x, bins).sum(-1), x)
 
@@ -139,7 +141,8 @@ def angular_distance(x: torch.Tensor, y: torch.Tensor) -> torch.Tensor:
 def estimator_function(name: str) -> Callable:
     "The function of estimator `name`: the one its catalog entry names, in this module."
     function = globals().get(estimator_spec(name).function)
-    if function is None: raise ValueError(f"the catalog's estimator {name!r} names {estimator_spec(name).function}, not defined here")
+    if function is None:
+        raise ValueError(f"the catalog's estimator {name!r} names {estimator_spec(name).function}, not defined here")
     return function
 
 # %% ../nbs/02_estimators.ipynb #5c520e25
@@ -199,11 +202,16 @@ class _StreamingScorer:
 
     def __call__(self, layer, point, hidden):
         if not torch.isfinite(hidden).all():
-            raise DegenerateActivationsError(f"layer {layer}, {point}: NaN/inf hidden states (float16 overflow? load the model in bfloat16 or float32)")
+            raise DegenerateActivationsError(
+                f"layer {layer}, {point}: NaN/inf hidden states (float16 overflow? load the model in bfloat16 or float32)"
+            )
         for est in self.estimators:
             if est.quantity == "entropy" and (point != "output" or layer == self.last):
                 self._keep((est.label, layer, point), _per_sample(est, [hidden], self.mask))
-        pairs = {"after_attention": [("attention", "input")], "output": [("mlp", "after_attention"), ("layer", "input")]}.get(point, [])
+        pairs = {
+            "after_attention": [("attention", "input")],
+            "output": [("mlp", "after_attention"), ("layer", "input")],
+        }.get(point, [])
         for est in self.estimators:
             if est.quantity == "distance":
                 for block, before in pairs:
@@ -273,7 +281,9 @@ class BlockScores:
     def resample(self, windows) -> "BlockScores":
         "The scores a draw of calibration windows gives (sample indices, repeats allowed): every mean recomputed."
         if "before" not in self.samples:
-            raise ValueError("these scores were saved without per-window entropies: score the windows again to resample")
+            raise ValueError(
+                "these scores were saved without per-window entropies: score the windows again to resample"
+            )
         counts = np.bincount(np.asarray(windows), minlength=int(self.meta["samples"]))
         weights = counts[self.samples["sample"].to_numpy()]
         keys = ["estimator", "layer", "block"]
@@ -285,13 +295,19 @@ class BlockScores:
                            {**self.meta, "resampled_windows": len(windows)})
 
 # %% ../nbs/02_estimators.ipynb #f5369bee
-def _assemble(scorer: _StreamingScorer, estimators: list[Estimator], n_layers: int) -> tuple[pd.DataFrame, pd.DataFrame]:
+def _assemble(
+    scorer: _StreamingScorer, estimators: list[Estimator], n_layers: int
+) -> tuple[pd.DataFrame, pd.DataFrame]:
     rows, sample_rows = [], []
     for est in estimators:
         for layer in range(n_layers):
             if est.quantity == "entropy":
-                h_in, h_mid = scorer.stacked((est.label, layer, "input")), scorer.stacked((est.label, layer, "after_attention"))
-                h_out = scorer.stacked((est.label, layer + 1, "input") if layer < n_layers - 1 else (est.label, layer, "output"))
+                h_in, h_mid = scorer.stacked((est.label, layer, "input")), scorer.stacked(
+                    (est.label, layer, "after_attention")
+                )
+                h_out = scorer.stacked(
+                    (est.label, layer + 1, "input") if layer < n_layers - 1 else (est.label, layer, "output")
+                )
                 blocks = {"attention": (h_in, h_mid), "mlp": (h_mid, h_out), "layer": (h_in, h_out)}
             else:
                 missing = torch.full_like(scorer.stacked((est.label, layer, "attention")), math.nan)
@@ -302,8 +318,19 @@ def _assemble(scorer: _StreamingScorer, estimators: list[Estimator], n_layers: i
                 rows.append(dict(estimator=est.label, quantity=est.quantity, layer=layer, block=block,
                                  before=float(before.mean()), after=float(after.mean()), score=float(values.mean()),
                                  score_std=float(values.std()) if len(values) > 1 else 0.0))
-                sample_rows.append(pd.DataFrame(dict(estimator=est.label, layer=layer, block=block, sample=range(len(values)),
-                                                     score=values.numpy(), before=before.numpy(), after=after.numpy())))
+                sample_rows.append(
+                    pd.DataFrame(
+                        dict(
+                            estimator=est.label,
+                            layer=layer,
+                            block=block,
+                            sample=range(len(values)),
+                            score=values.numpy(),
+                            before=before.numpy(),
+                            after=after.numpy(),
+                        )
+                    )
+                )
     return pd.DataFrame(rows), pd.concat(sample_rows, ignore_index=True)
 
 # %% ../nbs/02_estimators.ipynb #28f9217b

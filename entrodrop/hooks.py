@@ -57,16 +57,28 @@ class FamilyAdapter:
         return getattr(self.base_model(model), self.layers)
 
 # %% ../nbs/01_hooks.ipynb #c06d30cb
-ADAPTERS = {a.name: a for a in [
-    FamilyAdapter("llama", ("llama",)),
-    FamilyAdapter("mistral", ("mistral",)),
-    FamilyAdapter("qwen2", ("qwen2",), per_layer_fields=("layer_types",), layer_index_fields=("max_window_layers",)),
-    FamilyAdapter("qwen3", ("qwen3",), per_layer_fields=("layer_types",), layer_index_fields=("max_window_layers",)),
-    FamilyAdapter("deepseek_v2", ("deepseek_v2",), layer_index_fields=("first_k_dense_replace",)),
-    FamilyAdapter("gemma3_text", ("gemma3_text",), attention_norms=("input_layernorm", "post_attention_layernorm"),
-                  mlp_norms=("pre_feedforward_layernorm", "post_feedforward_layernorm"), per_layer_fields=("layer_types",),
-                  wants_bos=True),
-]}
+ADAPTERS = {
+    a.name: a
+    for a in [
+        FamilyAdapter("llama", ("llama",)),
+        FamilyAdapter("mistral", ("mistral",)),
+        FamilyAdapter(
+            "qwen2", ("qwen2",), per_layer_fields=("layer_types",), layer_index_fields=("max_window_layers",)
+        ),
+        FamilyAdapter(
+            "qwen3", ("qwen3",), per_layer_fields=("layer_types",), layer_index_fields=("max_window_layers",)
+        ),
+        FamilyAdapter("deepseek_v2", ("deepseek_v2",), layer_index_fields=("first_k_dense_replace",)),
+        FamilyAdapter(
+            "gemma3_text",
+            ("gemma3_text",),
+            attention_norms=("input_layernorm", "post_attention_layernorm"),
+            mlp_norms=("pre_feedforward_layernorm", "post_feedforward_layernorm"),
+            per_layer_fields=("layer_types",),
+            wants_bos=True,
+        ),
+    ]
+}
 
 # %% ../nbs/01_hooks.ipynb #7ffd29fb
 class UnsupportedModelError(ValueError):
@@ -166,11 +178,21 @@ def capture_blocks(model: nn.Module, # a CausalLM (or its decoder stack) of a su
     try:
         for index in watched:
             layer = decoder_layers[index]
-            handles.append(layer.register_forward_pre_hook(
-                lambda module, args, kwargs, i=index: callback(i, "input", _first_hidden(args, kwargs)), with_kwargs=True))
+            handles.append(
+                layer.register_forward_pre_hook(
+                    lambda module, args, kwargs, i=index: callback(i, "input", _first_hidden(args, kwargs)),
+                    with_kwargs=True,
+                )
+            )
             if hasattr(layer, adapter.after_attention):
-                handles.append(getattr(layer, adapter.after_attention).register_forward_pre_hook(
-                    lambda module, args, kwargs, i=index: callback(i, "after_attention", _first_hidden(args, kwargs)), with_kwargs=True))
+                handles.append(
+                    getattr(layer, adapter.after_attention).register_forward_pre_hook(
+                        lambda module, args, kwargs, i=index: callback(
+                            i, "after_attention", _first_hidden(args, kwargs)
+                        ),
+                        with_kwargs=True,
+                    )
+                )
             else:  # MLP block removed by `entrodrop.removal`: the residual after attention is the layer's output
                 handles.append(layer.register_forward_hook(
                     lambda module, args, output, i=index: callback(i, "after_attention", layer_output_tensor(output))))

@@ -64,6 +64,18 @@ def iterative_plan(model: nn.Module, # the dense model (left unchanged: a copy i
         chosen.append((block, dense_index))
         ranking.append([block, dense_index, value])
         original = [original[i] for i in _remove_one(working, adapter, block, position)]
-    details = {name: getattr(first, name) for name in ("estimator_label", "estimator_params", "s_start", "protected", "calibration",
-                                                       "model_id", "model_type")}
-    return PruningPlan.of_blocks(kind, first.num_layers, chosen, criterion=f"{first.criterion}-iterative", ranking=ranking, **details)
+    details = {
+        name: getattr(first, name)
+        for name in (
+            "estimator_label",
+            "estimator_params",
+            "s_start",
+            "protected",
+            "calibration",
+            "model_id",
+            "model_type",
+        )
+    }
+    return PruningPlan.of_blocks(
+        kind, first.num_layers, chosen, criterion=f"{first.criterion}-iterative", ranking=ranking, **details
+    )

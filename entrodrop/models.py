@@ -75,7 +75,9 @@ def real_shape_config(name: str, num_layers: int | None = None, vocab_size: int 
     if num_layers is not None: values["num_hidden_layers"] = num_layers
     if vocab_size is not None:  # the special tokens' ids must stay inside the vocabulary
         outside = lambda token: token is not None and max(token if isinstance(token, list) else [token]) >= vocab_size
-        values |= {"vocab_size": vocab_size} | {key: None for key in ("bos_token_id", "eos_token_id", "pad_token_id") if outside(values.get(key))}
+        values |= {"vocab_size": vocab_size} | {
+            key: None for key in ("bos_token_id", "eos_token_id", "pad_token_id") if outside(values.get(key))
+        }
     return AutoConfig.for_model(values.pop("model_type"), **values)
 
 # %% ../nbs/03c_models.ipynb #9aecb83c
@@ -121,7 +123,9 @@ def model_source(model: str) -> ModelSource:
         name, _, layers = model.removeprefix(SHAPE_PREFIX).partition(":")
         return ModelSource("shape", name, int(layers) if layers else None)
     location = model_location(model)
-    return ModelSource("pretrained", location, pruned=Path(location).is_dir() and read_folder_plan(location) is not None)
+    return ModelSource(
+        "pretrained", location, pruned=Path(location).is_dir() and read_folder_plan(location) is not None
+    )
 
 # %% ../nbs/03c_models.ipynb #bc8f5f2a
 def _load_pretrained(model: str, source: ModelSource, dtype: str, device_map: str | None):
@@ -132,9 +136,11 @@ def _load_pretrained(model: str, source: ModelSource, dtype: str, device_map: st
         return AutoModelForCausalLM.from_pretrained(source.name, **options), tokenizer
     except OSError as error:
         offline = " (HF_HUB_OFFLINE is set)" if os.environ.get("HF_HUB_OFFLINE", "0") not in ("0", "") else ""
-        raise ModelUnavailableError(f"cannot load {model!r}: not a known name or local model folder, and the hub could not "
-                                    f"provide it{offline}: {str(error).splitlines()[0]}. Offline, use smollm2-135m, "
-                                    "gemma3-270m, pydocs-llama, a local folder or tiny:llama") from None
+        raise ModelUnavailableError(
+            f"cannot load {model!r}: not a known name or local model folder, and the hub could not "
+            f"provide it{offline}: {str(error).splitlines()[0]}. Offline, use smollm2-135m, "
+            "gemma3-270m, pydocs-llama, a local folder or tiny:llama"
+        ) from None
 
 def load_model_and_tokenizer(model: str, dtype: str = "auto", device: str = "auto", device_map: str | None = None):
     "A CausalLM in eval mode and its tokenizer, for any name `model_location` accepts, `tiny:FAMILY` or `shape:NAME[:LAYERS]`."
@@ -155,7 +161,9 @@ def model_config(model: str):
     if source.kind == "shape": return real_shape_config(source.name, source.layers)
     try: return AutoConfig.from_pretrained(source.name, trust_remote_code=source.pruned)
     except OSError as error:
-        raise ModelUnavailableError(f"cannot read the configuration of {model!r}: {str(error).splitlines()[0]}") from None
+        raise ModelUnavailableError(
+            f"cannot read the configuration of {model!r}: {str(error).splitlines()[0]}"
+        ) from None
 
 # %% ../nbs/03c_models.ipynb #60bda732
 PAPER_MODELS = (

@@ -115,10 +115,21 @@ def lora_model(model: nn.Module, rank: int = HEAL_DEFAULTS["rank"], lora_alpha: 
         return get_peft_model(model, config)
 
 # %% ../nbs/08_posttraining.ipynb #14278aea
-def heal(model: nn.Module, examples: list[torch.Tensor], epochs: int = HEAL_DEFAULTS["epochs"], steps: int | None = None,
-         batch_size: int = HEAL_DEFAULTS["batch_size"], lr: float = HEAL_DEFAULTS["lr"], rank: int = HEAL_DEFAULTS["rank"],
-         lora_alpha: int = HEAL_DEFAULTS["lora_alpha"], dropout: float = HEAL_DEFAULTS["dropout"], gradient_checkpointing: bool = False,
-         pad_id: int = 0, seed: int = HEAL_DEFAULTS["seed"], progress: bool = True):
+def heal(
+    model: nn.Module,
+    examples: list[torch.Tensor],
+    epochs: int = HEAL_DEFAULTS["epochs"],
+    steps: int | None = None,
+    batch_size: int = HEAL_DEFAULTS["batch_size"],
+    lr: float = HEAL_DEFAULTS["lr"],
+    rank: int = HEAL_DEFAULTS["rank"],
+    lora_alpha: int = HEAL_DEFAULTS["lora_alpha"],
+    dropout: float = HEAL_DEFAULTS["dropout"],
+    gradient_checkpointing: bool = False,
+    pad_id: int = 0,
+    seed: int = HEAL_DEFAULTS["seed"],
+    progress: bool = True,
+):
     "LoRA-train a (pruned) model on tokenised examples; return (the adapter model, the loss per step)."
     torch.manual_seed(seed)
     if gradient_checkpointing:

