@@ -31,47 +31,21 @@ class EstimatorSpec:
     description: str = ""
 
 # %% ../nbs/00b_catalog.ipynb #1e6ae320
-ESTIMATORS = {
-    spec.name: spec
-    for spec in [
-        EstimatorSpec(
-            "bucket",
-            "bucket_entropy",
-            "entropy",
-            {"bins": 80},
-            {"bins": Option("--bucket-bins", int, "bucket estimator's equal-width bins per dimension")},
-            ("bins", (20, 40, 80, 160)),
-            "sum over dimensions of each dimension's binned Shannon entropy",
-        ),
-        EstimatorSpec(
-            "knn",
-            "knn_entropy",
-            "entropy",
-            {"k": 25},
-            {"k": Option("--knn-k", int, "kNN estimator's neighbour (the release's Llama path: 25)")},
-            ("k", (25, 50, 75, 100)),
-            "Kozachenko-Leonenko differential entropy",
-        ),
-        EstimatorSpec(
-            "renyi",
-            "renyi_entropy",
-            "entropy",
-            {"alpha": 4.0},
-            {"alpha": Option("--renyi-alpha", float, "Rényi estimator's order")},
-            (),
-            "kernel Rényi entropy of z-scored states",
-        ),
-        EstimatorSpec(
-            "cosine", "cosine_distance", "distance", description="1 - mean cosine of each token's input and output"
-        ),
-        EstimatorSpec(
-            "angular",
-            "angular_distance",
-            "distance",
-            description="mean arccos(cosine)/pi of each token's input and output",
-        ),
-    ]
-}
+ESTIMATORS = {spec.name: spec for spec in [
+    EstimatorSpec("bucket", "bucket_entropy", "entropy", {"bins": 80},
+                  {"bins": Option("--bucket-bins", int, "bucket estimator's equal-width bins per dimension")},
+                  ("bins", (20, 40, 80, 160)), "sum over dimensions of each dimension's binned Shannon entropy"),
+    EstimatorSpec("knn", "knn_entropy", "entropy", {"k": 25},
+                  {"k": Option("--knn-k", int, "kNN estimator's neighbour (the release's Llama path: 25)")},
+                  ("k", (25, 50, 75, 100)), "Kozachenko-Leonenko differential entropy"),
+    EstimatorSpec("renyi", "renyi_entropy", "entropy", {"alpha": 4.0},
+                  {"alpha": Option("--renyi-alpha", float, "Rényi estimator's order")},
+                  (), "kernel Rényi entropy of z-scored states"),
+    EstimatorSpec("cosine", "cosine_distance", "distance",
+                  description="1 - mean cosine of each token's input and output"),
+    EstimatorSpec("angular", "angular_distance", "distance",
+                  description="mean arccos(cosine)/pi of each token's input and output"),
+]}
 
 # %% ../nbs/00b_catalog.ipynb #84ecad69
 def estimator_names(quantity: str | None = None) -> tuple:
