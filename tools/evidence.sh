@@ -23,6 +23,9 @@ main() {  # Table 1: every named criterion, attention and whole layers
 random-perplexity() {  # 200 independent random plans per kind and K, held-out perplexity on the first 8 windows
   entrodrop compare $RANDOM_PLANS $ATTENTION --tasks none --random-seeds ${RANDOM_SEEDS:-200} --out $R/$NAME-random-perplexity-attention
   entrodrop compare $RANDOM_PLANS $LAYERS --tasks none --random-seeds ${RANDOM_SEEDS:-200} --out $R/$NAME-random-perplexity-layer
+  # the layer criteria on the same 8 windows: their place among the random plans before (or without) their Table 1 rows
+  entrodrop compare --model $MODEL --held-out-samples 8 --records $R/$NAME-random-records $LAYERS --tasks none \
+    --criteria entropy-bucket,entropy-knn,cosine,block-influence,angular-window,laco --out $R/$NAME-random-perplexity-layer-criteria
 }
 rules() {  # bucket and kNN entropy under the release's rule (S_start = 2) and without the first token
   entrodrop compare $TABLE1 $ATTENTION --criteria entropy-bucket,entropy-knn --preset reference \
