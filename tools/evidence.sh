@@ -34,7 +34,7 @@ rules() {  # bucket and kNN entropy under the release's rule (S_start = 2) and w
     --out $R/$NAME-attention-skip-first-token
 }
 rules-renyi() {  # the third estimator, Renyi entropy, under the three rules (the runs above keep their rows)
-  entrodrop compare $TABLE1 $ATTENTION --criteria entropy-renyi --out $R/$NAME-attention
+  entrodrop compare $TABLE1 $ATTENTION --criteria entropy-renyi --out $R/$NAME-attention-renyi
   entrodrop compare $TABLE1 $ATTENTION --criteria entropy-bucket,entropy-knn,entropy-renyi --preset reference \
     --out $R/$NAME-attention-release-rule
   entrodrop compare $TABLE1 $ATTENTION --criteria entropy-bucket,entropy-knn,entropy-renyi --skip-tokens 1 \
