@@ -14,10 +14,11 @@ TABLE1="--model $MODEL --tasks $TASKS --items 500 --item-seed 0 --held-out-sampl
 RANDOM_PLANS="--model $MODEL --criteria random --held-out-samples 8 --records $R/$NAME-random-records"
 ATTENTION="--kinds attention --num-blocks $ATTENTION_K"
 LAYERS="--kinds layer --num-blocks $LAYER_K"
+LAYER_CRITERIA=entropy-bucket,entropy-knn,cosine,block-influence,angular-window,laco
 
 main() {  # Table 1: every named criterion, attention and whole layers
   entrodrop compare $TABLE1 $ATTENTION --criteria entropy-bucket,entropy-knn,cosine --out $R/$NAME-attention
-  entrodrop compare $TABLE1 $LAYERS --criteria entropy-bucket,entropy-knn,cosine,block-influence,angular-window,laco \
+  entrodrop compare $TABLE1 $LAYERS --criteria $LAYER_CRITERIA \
     --out $R/$NAME-layer
 }
 random-perplexity() {  # 200 independent random plans per kind and K, held-out perplexity on the first 8 windows
@@ -25,7 +26,7 @@ random-perplexity() {  # 200 independent random plans per kind and K, held-out p
   entrodrop compare $RANDOM_PLANS $LAYERS --tasks none --random-seeds ${RANDOM_SEEDS:-200} --out $R/$NAME-random-perplexity-layer
   # the layer criteria on the same 8 windows: their place among the random plans before (or without) their Table 1 rows
   entrodrop compare --model $MODEL --held-out-samples 8 --records $R/$NAME-random-records $LAYERS --tasks none \
-    --criteria entropy-bucket,entropy-knn,cosine,block-influence,angular-window,laco --out $R/$NAME-random-perplexity-layer-criteria
+    --criteria $LAYER_CRITERIA --out $R/$NAME-random-perplexity-layer-criteria
 }
 rules() {  # bucket and kNN entropy under the release's rule (S_start = 2) and without the first token
   entrodrop compare $TABLE1 $ATTENTION --criteria entropy-bucket,entropy-knn --preset reference \
