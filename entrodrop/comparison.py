@@ -22,11 +22,12 @@ from .estimators import BlockScores, Estimator, make_estimator, score_blocks
 from .quality import evaluate, item_records, window_losses
 from .ranking import PruningPlan, selection_frequency
 from .removal import prune
-from .statistics import paired_bootstrap, percentile_in
+from .statistics import bootstrap_mean, paired_bootstrap, percentile_in, verdict
 
 # %% auto #0
 __all__ = ['plan_signature', 'comparison_jobs', 'Measurement', 'record_key', 'read_record', 'criteria_comparison',
-           'paired_comparison', 'percentiles_among', 'comparison_summary', 'plot_comparison', 'plan_stability',
+           'paired_comparison', 'percentiles_among', 'read_comparisons', 'tasks_above_chance', 'row_intervals',
+           'with_verdicts', 'plot_intervals', 'comparison_summary', 'plot_comparison', 'plan_stability',
            'plot_stability']
 
 # %% ../nbs/09b_comparison.ipynb #69951fcc
@@ -328,6 +329,64 @@ def percentiles_among(table: pd.DataFrame, store, others: pd.DataFrame, others_s
             )
         rows.append(row)
     return pd.DataFrame(rows)
+
+# %% ../nbs/09b_comparison.ipynb #4b01a2a7
+def read_comparisons(results: Path, *runs: str) -> pd.DataFrame:
+    "The rows of the comparison runs under `results` that exist (each with its run's name), one row per plan."
+    paths = [Path(results) / run / "comparison.csv" for run in runs]
+    found = [pd.read_csv(path).assign(run=run) for run, path in zip(runs, paths) if path.exists()]
+    if not found: return pd.DataFrame(columns=["kind", "num_blocks", "criterion", "seed", "blocks", "records", "run"])
+    return pd.concat(found, ignore_index=True).drop_duplicates(subset=["kind", "num_blocks", "criterion", "seed"])
+
+def tasks_above_chance(items: pd.DataFrame) -> pd.DataFrame:
+    "Per task: the model's accuracy with its 95% interval, chance (mean of 1 / choices), and whether the interval clears it."
+    chance = items.assign(chance=1 / items.loglikelihoods.str.split().str.len()).groupby("task").chance.mean()
+    interval = bootstrap_mean(items).set_index("stratum").drop("average")
+    table = interval[["mean", "low", "high"]].assign(chance=chance, n=interval.n)
+    return table.assign(**{"clearly above chance": table.low > table.chance})
+
+def row_intervals(table: pd.DataFrame, store, tasks) -> pd.DataFrame:
+    "Each row with records: perplexity and accuracy (over `tasks`, and over all tasks) with their 95% bootstrap intervals."
+    values = []
+    measured = table[table.records.notna()]
+    for key in measured.records:
+        record = read_record(store, key)
+        loss = bootstrap_mean(record["windows"], "loss", ("window",), None).iloc[0]
+        chosen = bootstrap_mean(record["items"][record["items"].task.isin(tasks)]).set_index("stratum").loc["average"]
+        every = bootstrap_mean(record["items"]).set_index("stratum").loc["average"]
+        values.append({"perplexity": np.exp(loss["mean"]), "perplexity low": np.exp(loss.low),
+                       "perplexity high": np.exp(loss.high), "accuracy": chosen["mean"], "accuracy low": chosen.low,
+                       "accuracy high": chosen.high, "accuracy, all tasks": every["mean"],
+                       "all tasks low": every.low, "all tasks high": every.high})
+    rows = measured[["kind", "num_blocks", "criterion", "blocks"]].reset_index(drop=True)
+    return pd.concat([rows, pd.DataFrame(values)], axis=1)
+
+def with_verdicts(comparison: pd.DataFrame) -> pd.DataFrame:
+    "The log-perplexity and average-accuracy rows of a `paired_comparison`, each with what its interval allows to say."
+    kept = comparison[(comparison.metric == "log-perplexity") | (comparison.stratum == "average")].copy()
+    lower = kept.metric == "log-perplexity"
+    kept["says"] = [verdict(r, r.criterion_a, r.criterion_b, lower_is_better=low) for (_, r), low in zip(kept.iterrows(), lower)]
+    return kept
+
+# %% ../nbs/09b_comparison.ipynb #b9d1842f
+def plot_intervals(intervals: pd.DataFrame, axes=None):
+    "`row_intervals`' rows: perplexity (top) and accuracy (bottom) against K with 95% intervals, a column per kind."
+    import matplotlib.pyplot as plt
+    pruned, dense = intervals[intervals.kind != "dense"], intervals[intervals.kind == "dense"].iloc[0]
+    kinds = list(dict.fromkeys(pruned.kind))
+    axes = plt.subplots(2, len(kinds), figsize=(6.5 * len(kinds), 7), squeeze=False)[1] if axes is None else axes
+    for column, kind in enumerate(kinds):
+        of_kind = pruned[pruned.kind == kind]
+        for ax, metric in zip(axes[:, column], ("perplexity", "accuracy")):
+            for criterion, rows in of_kind.groupby("criterion", sort=False):
+                error = [rows[metric] - rows[f"{metric} low"], rows[f"{metric} high"] - rows[metric]]
+                ax.errorbar(rows.num_blocks, rows[metric], yerr=error, marker="o", capsize=3, label=criterion)
+            ax.axhline(dense[metric], ls="--", color="grey", label="dense")
+            removed = "layers removed (K)" if kind == "layer" else f"{kind} blocks removed (K)"
+            ax.set(xlabel=removed, ylabel=metric, title=f"{metric}: {kind}", yscale="log" if metric == "perplexity" else "linear")
+            ax.set_xticks(sorted(of_kind.num_blocks.unique()))
+            ax.legend(fontsize=7)
+    return axes
 
 # %% ../nbs/09b_comparison.ipynb #6ed416c1
 def _dense_value(table: pd.DataFrame, metric: str) -> float:

@@ -57,7 +57,7 @@ def paired_bootstrap(
                 **_interval(float(group.difference.mean()), draws[-1], confidence),
             }
         )
-    if len(rows) > 1:
+    if stratum:
         rows.append({"stratum": "average", "n": len(paired), "mean_a": np.mean([r["mean_a"] for r in rows]),
                      "mean_b": np.mean([r["mean_b"] for r in rows]),
                      **_interval(float(np.mean([r["difference"] for r in rows])), np.mean(draws, axis=0), confidence)})
