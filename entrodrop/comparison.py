@@ -339,14 +339,14 @@ def read_comparisons(results: Path, *runs: str) -> pd.DataFrame:
     return pd.concat(found, ignore_index=True).drop_duplicates(subset=["kind", "num_blocks", "criterion", "seed"])
 
 def tasks_above_chance(items: pd.DataFrame) -> pd.DataFrame:
-    "Per task: the model's accuracy with its 95% interval, chance (mean of 1 / choices), and whether the interval clears it."
+    "Per task: accuracy with its 95% interval, chance (mean of 1 / choices), and whether the interval clears it."
     chance = items.assign(chance=1 / items.loglikelihoods.str.split().str.len()).groupby("task").chance.mean()
     interval = bootstrap_mean(items).set_index("stratum").drop("average")
     table = interval[["mean", "low", "high"]].assign(chance=chance, n=interval.n)
     return table.assign(**{"clearly above chance": table.low > table.chance})
 
 def row_intervals(table: pd.DataFrame, store, tasks) -> pd.DataFrame:
-    "Each row with records: perplexity and accuracy (over `tasks`, and over all tasks) with their 95% bootstrap intervals."
+    "Each row with records: perplexity and accuracy (over `tasks`, and over all) with their 95% bootstrap intervals."
     values = []
     measured = table[table.records.notna()]
     for key in measured.records:
@@ -364,8 +364,8 @@ def row_intervals(table: pd.DataFrame, store, tasks) -> pd.DataFrame:
 def with_verdicts(comparison: pd.DataFrame) -> pd.DataFrame:
     "The log-perplexity and average-accuracy rows of a `paired_comparison`, each with what its interval allows to say."
     kept = comparison[(comparison.metric == "log-perplexity") | (comparison.stratum == "average")].copy()
-    lower = kept.metric == "log-perplexity"
-    kept["says"] = [verdict(r, r.criterion_a, r.criterion_b, lower_is_better=low) for (_, r), low in zip(kept.iterrows(), lower)]
+    rows = kept.to_dict("records")
+    kept["says"] = [verdict(r, r["criterion_a"], r["criterion_b"], r["metric"] == "log-perplexity") for r in rows]
     return kept
 
 # %% ../nbs/09b_comparison.ipynb #b9d1842f
@@ -383,7 +383,8 @@ def plot_intervals(intervals: pd.DataFrame, axes=None):
                 ax.errorbar(rows.num_blocks, rows[metric], yerr=error, marker="o", capsize=3, label=criterion)
             ax.axhline(dense[metric], ls="--", color="grey", label="dense")
             removed = "layers removed (K)" if kind == "layer" else f"{kind} blocks removed (K)"
-            ax.set(xlabel=removed, ylabel=metric, title=f"{metric}: {kind}", yscale="log" if metric == "perplexity" else "linear")
+            scale = "log" if metric == "perplexity" else "linear"
+            ax.set(xlabel=removed, ylabel=metric, title=f"{metric}: {kind}", yscale=scale)
             ax.set_xticks(sorted(of_kind.num_blocks.unique()))
             ax.legend(fontsize=7)
     return axes
