@@ -25,10 +25,10 @@ from .removal import prune
 from .statistics import bootstrap_mean, paired_bootstrap, percentile_in, verdict
 
 # %% auto #0
-__all__ = ['plan_signature', 'comparison_jobs', 'Measurement', 'record_key', 'read_record', 'criteria_comparison',
+__all__ = ['TABLE1_PAIRS', 'plan_signature', 'comparison_jobs', 'Measurement', 'record_key', 'read_record', 'criteria_comparison',
            'paired_comparison', 'percentiles_among', 'read_comparisons', 'tasks_above_chance', 'row_intervals',
-           'with_verdicts', 'plot_intervals', 'comparison_summary', 'plot_comparison', 'plan_stability',
-           'plot_stability']
+           'with_verdicts', 'pair_verdicts', 'plot_intervals', 'comparison_summary', 'plot_comparison',
+           'plan_stability', 'plot_stability']
 
 # %% ../nbs/09b_comparison.ipynb #69951fcc
 #| export
@@ -367,6 +367,14 @@ def with_verdicts(comparison: pd.DataFrame) -> pd.DataFrame:
     rows = kept.to_dict("records")
     kept["says"] = [verdict(r, r["criterion_a"], r["criterion_b"], r["metric"] == "log-perplexity") for r in rows]
     return kept
+
+TABLE1_PAIRS = (("cosine", "entropy-knn"), ("cosine", "entropy-bucket"), ("entropy-knn", "entropy-bucket"),
+                ("angular-window", "cosine"))
+
+def pair_verdicts(table: pd.DataFrame, store, tasks=None, pairs=TABLE1_PAIRS, **bootstrap) -> pd.DataFrame:
+    "`with_verdicts` of each pair's `paired_comparison` (by default Table 1's pairs, the same for every model)."
+    compared = [paired_comparison(table, store, a, b, tasks=tasks, **bootstrap) for a, b in pairs]
+    return with_verdicts(pd.concat(compared, ignore_index=True))
 
 # %% ../nbs/09b_comparison.ipynb #b9d1842f
 def plot_intervals(intervals: pd.DataFrame, axes=None):

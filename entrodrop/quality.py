@@ -16,7 +16,7 @@ from torch import nn
 from .tasks import EvalTask, item_sample, resolve_tasks, task_manager, task_packs
 
 # %% auto #0
-__all__ = ['window_losses', 'perplexity', 'evaluate', 'item_records', 'results_table', 'plot_results']
+__all__ = ['window_losses', 'perplexity', 'ContinuationLM', 'evaluate', 'item_records', 'results_table', 'plot_results']
 
 # %% ../nbs/07b_quality.ipynb #aea4dbe7
 @torch.inference_mode()
@@ -64,6 +64,42 @@ def _simple_evaluate(
         return lm_eval.simple_evaluate(model=lm, tasks=tasks, task_manager=task_manager(include), num_fewshot=shots,
                                        limit=limit, samples=chosen, log_samples=log_samples)
 
+# %% ../nbs/07b_quality.ipynb #46b0b7d7
+class ContinuationLM(HFLM):
+    "lm-eval's `HFLM`, its output layer applied only at the positions lm-eval reads (each continuation's tokens)."
+    def _loglikelihood_tokens(self, requests, *args, **kwargs):
+        self._continuations = {}
+        for _, context, continuation in requests:
+            tokens = tuple((context + continuation)[-(self.max_length + 1):][:-1])  # the row lm-eval builds
+            self._continuations.setdefault(tokens, set()).add(len(continuation))
+        try: return super()._loglikelihood_tokens(requests, *args, **kwargs)
+        finally: self._continuations = {}
+
+    def _read_mask(self, inps: torch.Tensor) -> torch.Tensor | None:
+        "Where in `inps` (right-padded with 0) lm-eval reads logits (each row's continuation); None if a row is unknown."
+        mask, continuations = torch.zeros(inps.shape, dtype=torch.bool), getattr(self, "_continuations", {})
+        for index, row in enumerate(inps.tolist()):
+            end = len(row)
+            while end and row[end - 1] == 0: end -= 1
+            found = [(length, count) for length in range(end, len(row) + 1)
+                     for count in continuations.get(tuple(row[:length]), ())]
+            if not found: return None
+            for length, count in found: mask[index, length - count:length] = True
+        return mask.to(inps.device)
+
+    def _model_call(self, inps: torch.Tensor, attn_mask=None, labels=None) -> torch.Tensor:
+        head = self.model.get_output_embeddings()
+        plain = attn_mask is not None or self.mixed_precision_dtype is not None or head is None
+        mask = None if plain else self._read_mask(inps)
+        if mask is None: return super()._model_call(inps, attn_mask, labels)
+        hook = head.register_forward_pre_hook(lambda module, args: (args[0][mask],))
+        try:
+            with torch.no_grad(): kept = self.model(inps).logits
+        finally: hook.remove()
+        logits = kept.new_zeros(*inps.shape, kept.shape[-1])
+        logits[mask] = kept.reshape(-1, kept.shape[-1])
+        return logits
+
 # %% ../nbs/07b_quality.ipynb #ce81bb3b
 def evaluate(
     model: nn.Module,
@@ -92,7 +128,7 @@ def evaluate(
     samples = None if items is None else item_sample(runnable, items, item_seed, include)
     shots_of = lambda task: num_fewshot.get(task.name) if isinstance(num_fewshot, dict) else num_fewshot
     with _lm_eval_quietly(progress):
-        lm = HFLM(
+        lm = ContinuationLM(
             pretrained=model, tokenizer=tokenizer, batch_size=batch_size, device=str(next(model.parameters()).device)
         )
     raw = {"results": {}, "n-shot": {}, "n-samples": {}, "samples": {}}
