@@ -25,10 +25,12 @@ def records_and_seconds(model, tokenizer, items: int) -> tuple[pd.DataFrame, flo
 def main(model_name: str, items: int):
     model, tokenizer = load_model_and_tokenizer(model_name)
     records_and_seconds(model, tokenizer, 1)  # lm-eval's task index and datasets loaded once, outside both timings
-    with mock.patch("entrodrop.quality.ContinuationLM", HFLM): plain, plain_seconds = records_and_seconds(model, tokenizer, items)
+    with mock.patch("entrodrop.quality.ContinuationLM", HFLM):
+        plain, plain_seconds = records_and_seconds(model, tokenizer, items)
     restricted, restricted_seconds = records_and_seconds(model, tokenizer, items)
     both = plain.merge(restricted, on=["task", "item"], suffixes=(" HFLM", " ContinuationLM"))
-    lls = [both[f"loglikelihoods {name}"].str.split().explode().astype(float).to_numpy() for name in ("HFLM", "ContinuationLM")]
+    lls = [both[f"loglikelihoods {name}"].str.split().explode().astype(float).to_numpy()
+           for name in ("HFLM", "ContinuationLM")]
     summary = {"items": len(both), "items per task": items, "HFLM seconds": plain_seconds,
                "ContinuationLM seconds": restricted_seconds,
                "largest log-likelihood difference": float(abs(lls[0] - lls[1]).max()),
