@@ -122,9 +122,9 @@ def hardware() -> str:
     return f"CPU, {os.cpu_count()} cores"
 
 # %% ../nbs/00a_core.ipynb #f5fa9352
-def run_record(settings: dict, argv: list | None = None) -> dict:
-    "What made an output: the command line, the resolved settings, the library versions, the hardware and the time."
-    return {"command": " ".join(["entrodrop", *(sys.argv[1:] if argv is None else argv)]), "settings": settings,
+def run_record(settings: dict, argv: list | None = None, program: str = "entrodrop") -> dict:
+    "What made an output: the command line (`program`, then its arguments), the settings, versions, hardware and time."
+    return {"command": " ".join([program, *(sys.argv[1:] if argv is None else argv)]), "settings": settings,
             "versions": library_versions(), "hardware": hardware(), "time": time.strftime("%Y-%m-%dT%H:%M:%S%z")}
 
 # %% ../nbs/00a_core.ipynb #9e1f1c0c

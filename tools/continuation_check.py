@@ -4,14 +4,14 @@ item's value and choice log-likelihoods under both; run.json: the command, the t
 
     python tools/continuation_check.py [--model gemma3-270m] [--items 30]
 """
-import argparse, os, sys, time
+import argparse, os, time
 from pathlib import Path
 from unittest import mock
 
 import pandas as pd
 from lm_eval.models.huggingface import HFLM
 
-from entrodrop.core import atomic_folder, hardware, library_versions, write_json
+from entrodrop.core import atomic_folder, run_record, write_json
 from entrodrop.models import load_model_and_tokenizer
 from entrodrop.quality import evaluate, item_records
 
@@ -37,9 +37,9 @@ def main(model_name: str, items: int):
                "items whose value differs": int((both["value HFLM"] != both["value ContinuationLM"]).sum())}
     with atomic_folder(Path("nbs/results") / f"{model_name.split('-')[0]}-continuation-check", overwrite=True) as folder:
         both.to_csv(folder / "items.csv.gz", index=False)
-        write_json(folder / "run.json", {"command": " ".join(["python tools/continuation_check.py", *sys.argv[1:]]),
-                                         "tasks": TASKS, "summary": summary, "versions": library_versions(),
-                                         "hardware": hardware(), "time": time.strftime("%Y-%m-%dT%H:%M:%S%z")})
+        settings = {"model": model_name, "items": items, "tasks": TASKS}
+        write_json(folder / "run.json", {**run_record(settings, program="python tools/continuation_check.py"),
+                                         "summary": summary})
     print(summary)
 
 if __name__ == "__main__":

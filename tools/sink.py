@@ -5,11 +5,11 @@ where <name> is the model's name before its size (smollm2, gemma3). About a minu
 
     python tools/sink.py [--model smollm2-135m] [--texts austen,sotu]
 """
-import argparse, os, sys, time
+import argparse, os, sys
 from pathlib import Path
 
 from entrodrop.calibration import calibration_windows, window_bos
-from entrodrop.core import CALIBRATION_DEFAULTS, atomic_folder, hardware, library_versions, write_json
+from entrodrop.core import CALIBRATION_DEFAULTS, atomic_folder, run_record, write_json
 from entrodrop.dynamics import sink_profile
 from entrodrop.models import load_model_and_tokenizer
 
@@ -26,9 +26,7 @@ def main(model_name: str, texts: list[str]):
                                           bos_token_id=bos)
             sink_profile(model, windows).to_csv(folder / f"{text}.csv")
             print(f"{text}: done", file=sys.stderr)
-        write_json(folder / "run.json", {"command": " ".join(["python tools/sink.py", *sys.argv[1:]]), "settings": settings,
-                                         "versions": library_versions(), "hardware": hardware(),
-                                         "time": time.strftime("%Y-%m-%dT%H:%M:%S%z")})
+        write_json(folder / "run.json", run_record(settings, program="python tools/sink.py"))
 
 if __name__ == "__main__":
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
