@@ -281,7 +281,8 @@ def check_fetch(args):
     unknown = [name for name in args.assets.split(",") if name not in ASSETS and args.assets != "all"]
     if unknown: raise UsageError(f"unknown asset {unknown[0]!r}; choose from {', '.join(ASSETS)}")
 
-@command("fetch", "download and convert the real offline world: SmolLM2-135M, Gemma 3 270M, benchmarks, training splits, XSum, prose",
+@command("fetch", "download and convert the real offline world: SmolLM2-135M, Gemma 3 270M, benchmarks, training splits, "
+         "XSum, prose",
          option("--assets", default="all", help=f"all, or a comma-separated list of: {', '.join(ASSETS)}"),
          option("--from", dest="source_dir", default=None, help="a folder holding the pinned files, fetched by hand"),
          check=check_fetch)
@@ -391,7 +392,8 @@ def _prune_analysis(args, scores, plan, summary: dict, texts: tuple) -> Callable
          option("--kind", choices=PLAN_KINDS, default="attention", help="what to remove"),
          option("--num-blocks", type=int, default=None, help="K, the number of blocks to remove (at least 1)"),
          option("--criterion", choices=criterion_names(), default=DEFAULT_CRITERION, help="how to rank"),
-         option("--blocks", default=None, help="remove exactly these blocks of --kind (comma-separated layers) instead of ranking"),
+         option("--blocks", default=None,
+                help="remove exactly these blocks of --kind (comma-separated layers) instead of ranking"),
          option("--named-plan", default=None, help="a published order: release-llama3-8b (32 layers; with --num-blocks)"),
          option("--iterative", action="store_true", help="re-score after each removal (K calibration passes)"),
          option("--laco-preset", choices=["release"], default=None, help="release: LaCo's C=7, I=1, T=0.45"),
@@ -460,7 +462,8 @@ ITEM_OPTIONS = options(
 # %% ../nbs/12_cli.ipynb #d12b9753
 @command("eval", "lm-eval accuracy of a (pruned) model on the paper's tasks (hub, or the registries' copies offline)",
          model_options(), option("--tasks", default="paper", help="paper | healing | python-faq | TASK,TASK,..."), ITEM_OPTIONS,
-         option("--num-fewshot", default=None, help="shots for every task (N) or per task (task=N,...); default: each task's own"),
+         option("--num-fewshot", default=None,
+                help="shots for every task (N) or per task (task=N,...); default: each task's own"),
          option("--batch-size", type=int, default=8), output_options("the results"), check=check_tasks)
 def cmd_eval(args):
     from entrodrop.quality import evaluate, item_records
@@ -511,8 +514,8 @@ def _write_benchmark(args, setting: dict, table, plot: Callable):
          option("--config", default=None, help="a paper model's published shape, random weights, no hub: llama-3.1-8b, "
                 "mistral-7b-v0.3, qwen2.5-7b, qwen3-14b, deepseek-v2-lite (instead of --model)"),
          option("--layers", type=int, default=None, help="with --config: build this many layers (a CPU-sized run)"),
-         option("--plan", default=None, help="a pruning_plan.json to compare with (default: K = 4, 8, 12, 16 attention blocks and "
-                "K = 4, 8 layers)"),
+         option("--plan", default=None,
+                help="a pruning_plan.json to compare with (default: K = 4, 8, 12, 16 attention blocks and K = 4, 8 layers)"),
          option("--setting", choices=["per-token", "figure8"], default="per-token",
                 help="per-token: 128 in, 32 out, medians; figure8: the paper's 1024 in, 1024 out, mean of 10 runs"),
          *[option(f"--{name}", type=int, default=None, help=f"override the setting's {name.replace('-', ' ')}")
@@ -522,7 +525,8 @@ def _write_benchmark(args, setting: dict, table, plot: Callable):
          option("--engine", choices=["torch", "llamacpp"], default="torch",
                 help="torch: transformers' eager decode; llamacpp: each model exported to GGUF and run in llama.cpp (xllamacpp)"),
          option("--threads", type=int, default=os.cpu_count(), help="llama.cpp's threads (--engine llamacpp)"),
-         option("--outtype", choices=["f32", "f16", "bf16", "q8_0"], default="f32", help="the GGUF weights' type (--engine llamacpp)"),
+         option("--outtype", choices=["f32", "f16", "bf16", "q8_0"], default="f32",
+                help="the GGUF weights' type (--engine llamacpp)"),
          output_options("the benchmark"), check=lambda args: check_engine(args.engine))
 def cmd_bench(args):
     from entrodrop.models import model_config
@@ -696,9 +700,11 @@ def check_compare(args):
          model_options(), CALIBRATION_OPTIONS, estimator_options(""), HELD_OUT_OPTIONS, PROTECTION_OPTIONS,
          option("--kinds", default="attention,layer", help=f"block kinds, of {', '.join(PLAN_KINDS)}"),
          option("--num-blocks", default="4,8,12", help="values of K, comma-separated"),
-         option("--criteria", default=",".join(compared_criteria()), help=f"criteria, comma-separated, of {', '.join(criterion_names())}"),
+         option("--criteria", default=",".join(compared_criteria()),
+                help=f"criteria, comma-separated, of {', '.join(criterion_names())}"),
          option("--random-seeds", type=int, default=5),
-         option("--tasks", default="paper", help="paper | healing | python-faq | TASK,TASK,... | none (perplexity only)"), ITEM_OPTIONS,
+         option("--tasks", default="paper", help="paper | healing | python-faq | TASK,TASK,... | none (perplexity only)"),
+         ITEM_OPTIONS,
          option("--records", default=None, help="the record store, shareable between runs (default: OUT/records)"),
          option("--out", required=True, help="folder of the run: rows are saved as they finish, and a rerun resumes"),
          option("--overwrite", action="store_true", help="start again in an existing --out"), check=check_compare)

@@ -299,7 +299,7 @@ def paired_comparison(table: pd.DataFrame, store, a: str, b: str, tasks=None, **
 
 # %% ../nbs/09b_comparison.ipynb #e59a06d7
 def percentiles_among(table: pd.DataFrame, store, others: pd.DataFrame, others_store, criterion: str) -> pd.DataFrame:
-    "A criterion's perplexity and accuracy on the windows and items other plans (e.g. random) were measured on, and its percentile."
+    "A criterion's perplexity and accuracy on the windows and items other plans (random) were measured on; its percentile."
     rows = []
     for (kind, count), group in others.groupby(["kind", "num_blocks"], sort=False):
         own = _row_record(table, store, kind, count, criterion)

@@ -129,7 +129,7 @@ def sensitivity(scores, name: str, block: str = "attention", first_layer: int = 
 def first_token_statistics(
     hidden: torch.Tensor, bins: int = ESTIMATORS["bucket"].defaults["bins"]
 ) -> tuple[dict, torch.Tensor]:
-    "What the first token does to one layer's states (samples, tokens, dims), and each dimension's bucket entropy (mean over samples)."
+    "What the first token does to one layer's states (samples, tokens, dims), and each dimension's mean bucket entropy."
     states = hidden.float()
     with_first, without = bucket_entropies(states, bins), bucket_entropies(states[:, 1:], bins)
     span = lambda values: values.amax(1) - values.amin(1)
@@ -153,7 +153,7 @@ def _attention_to_first(outputs) -> torch.Tensor:
 
 @torch.inference_mode()
 def sink_profile(model, windows: torch.Tensor, batch_size: int = 8) -> pd.DataFrame:
-    "Per point (the state entering each layer, then the output): what the first token does to bucket entropy and the attention it gets."
+    "Per point (entering each layer, then the output): what the first token does to bucket entropy, and its attention."
     adapter = adapter_for(model)
     n_layers, base, device = (
         len(adapter.decoder_layers(model)),

@@ -80,7 +80,7 @@ def check_exportable(config: dict) -> None:
 
 # %% ../nbs/07d_engines.ipynb #1db7f1c8
 CONFIGURATION_FILE = "configuration_decilm.py"
-CONFIGURATION_SOURCE = '''"The configuration of a checkpoint in NVIDIA's Nemotron-NAS (DeciLM) format, written by `entrodrop export`."
+CONFIGURATION_SOURCE = '''"The configuration of an NVIDIA Nemotron-NAS (DeciLM) checkpoint, written by `entrodrop export`."
 from transformers import LlamaConfig
 
 
@@ -95,7 +95,8 @@ class DeciLMConfig(LlamaConfig):
     model_type = "nemotron-nas"
 
     def __init__(self, block_configs=None, **kwargs):
-        self.block_configs = [BlockEntry({key: BlockEntry(value) for key, value in block.items()}) for block in block_configs or []]
+        self.block_configs = [BlockEntry({key: BlockEntry(value) for key, value in block.items()})
+                              for block in block_configs or []]
         super().__init__(**kwargs)
 '''
 
@@ -263,7 +264,7 @@ print(json.dumps({"runs": runs, "peak_rss_bytes": hwm[0] if hwm else resource.ge
 '''
 
 def llamacpp_run(gguf, prompts: list[list[int]], new_tokens: int = 20, threads: int = 1) -> dict:
-    "Greedy generation in llama.cpp (child process): per prompt the tokens, their log-probabilities, llama.cpp's timings; peak RSS."
+    "Greedy generation in llama.cpp (a child process): per prompt the tokens, log-probabilities and timings; peak RSS."
     spec = {"gguf": str(gguf), "prompts": prompts, "new_tokens": new_tokens, "threads": threads,
             "n_ctx": max(len(p) for p in prompts) + new_tokens + 8}
     done = subprocess.run([sys.executable, "-c", LLAMACPP_CHILD, json.dumps(spec)], capture_output=True, text=True)
@@ -293,7 +294,7 @@ def torch_greedy(model, prompt: list[int], new_tokens: int = 20) -> tuple[list[i
 
 # %% ../nbs/07d_engines.ipynb #67dc3cdc
 def gguf_profile(gguf) -> dict:
-    "Bytes of the weights a decoded token reads (all but the input embeddings, unless they are the output matrix), layers with attention."
+    "Bytes of the weights a decoded token reads (all but input embeddings not tied to the output), layers with attention."
     from gguf import GGUFReader
     tensors = {t.name: int(t.n_bytes) for t in GGUFReader(str(gguf)).tensors}
     embedding = tensors["token_embd.weight"] if "output.weight" in tensors else 0

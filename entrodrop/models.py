@@ -66,7 +66,7 @@ def default_texts(model: str) -> tuple[str, str]:
 REAL_SHAPES_DIR = DATA_DIR / "configs"
 
 def real_shape_config(name: str, num_layers: int | None = None, vocab_size: int | None = None):
-    "The published configuration of a target model (`REAL_SHAPES_DIR`), with `num_layers` layers and `vocab_size` tokens if given."
+    "A target model's published configuration (`REAL_SHAPES_DIR`), with `num_layers` layers and `vocab_size` tokens if given."
     path = REAL_SHAPES_DIR / f"{name}.json"
     if not path.exists():
         known = ", ".join(sorted(p.stem for p in REAL_SHAPES_DIR.glob("*.json")))

@@ -115,7 +115,7 @@ def evaluate(
     items: int | None = None,  # a seeded random sample of `items` items per task (`item_sample`)
     item_seed: int = 0,  # the seed of that sample
 ):
-    "lm-eval accuracy of an in-memory model: a table (task, source, metric, value, stderr, shots, items), and lm-eval's raw output."
+    "lm-eval accuracy of an in-memory model: a table (task, source, metric, value, stderr, shots, items); lm-eval's raw output."
     if limit is not None and items is not None:
         raise ValueError("give either limit (the first items) or items (a sample)")
     resolved = [

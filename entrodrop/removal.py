@@ -117,7 +117,7 @@ def apply_removal(model: nn.Module, adapter: FamilyAdapter, attention: list, mlp
 
 # %% ../nbs/05b_removal.ipynb #b7558f71
 def merge_layer_weights(model: nn.Module, target: int, sources: list[int]):
-    "LaCo's merge: $\\theta_t \\leftarrow \\theta_t + \\sum_s (\\theta_s - \\theta_t)$ over the attention and MLP weights (norms untouched)."
+    "LaCo's merge: $\\theta_t \\leftarrow \\theta_t + \\sum_s (\\theta_s - \\theta_t)$ over attention and MLP weights, not norms."
     adapter = adapter_for(model)
     layers = adapter.decoder_layers(model)
     for module in (adapter.attention, adapter.mlp):

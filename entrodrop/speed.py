@@ -67,7 +67,8 @@ def step_clock(device: torch.device, clock: str = "auto"):
         raise ValueError("clock='thread' times CPU work; on a GPU use the wall clock")
     threads = torch.get_num_threads()
     if clock == "thread": torch.set_num_threads(1)
-    try: yield (torch.cuda.synchronize if device.type == "cuda" else (lambda: None)), (time.perf_counter if clock == "wall" else time.thread_time)
+    synchronize = torch.cuda.synchronize if device.type == "cuda" else (lambda: None)
+    try: yield synchronize, (time.perf_counter if clock == "wall" else time.thread_time)
     finally: torch.set_num_threads(threads)
 
 # %% ../nbs/07c_speed.ipynb #074e3485
