@@ -58,23 +58,31 @@ class CalibrationUnavailableError(RuntimeError):
     "A calibration set that cannot be read here (no network, not cached, or an unreadable file)."
 
 def _record_text(record: dict, field: str | None) -> str:
-    if field is not None: return record[field]
+    if field is not None:
+        if not isinstance(record.get(field), str): raise ValueError(f"a record has no text field {field!r} (its keys: {', '.join(record)})")
+        return record[field]
     strings = [v for v in record.values() if isinstance(v, str)]
     if not strings: raise ValueError(f"no text field in record with keys {list(record)}")
     return max(strings, key=len)
 
+def _parse_local(path: Path, field: str | None) -> list[str]:
+    text = path.read_text(encoding="utf-8")
+    if path.suffix == ".txt": return [doc.strip() for doc in text.split("\n\n") if doc.strip()]
+    records = [json.loads(line) for line in text.splitlines() if line.strip()] if path.suffix == ".jsonl" else json.loads(text)
+    if not isinstance(records, list): raise ValueError("a .json calibration file holds a list of records")
+    return [_record_text(r, field) for r in records if isinstance(r, dict)]
+
 def _read_local(path: Path, field: str | None) -> list[str]:
-    if path.suffix == ".txt":
-        return [doc.strip() for doc in path.read_text(encoding="utf-8").split("\n\n") if doc.strip()]
-    if path.suffix in (".jsonl", ".json"):
-        text = path.read_text(encoding="utf-8")
-        records = (
-            [json.loads(line) for line in text.splitlines() if line.strip()]
-            if path.suffix == ".jsonl"
-            else json.loads(text)
-        )
-        return [_record_text(r, field) for r in records if isinstance(r, dict)]
-    raise CalibrationUnavailableError(f"{path}: calibration files must be .txt, .jsonl or .json")
+    "The documents of a local .txt (blank-line separated), .jsonl or .json file; a one-line error naming the file otherwise."
+    if path.suffix not in (".txt", ".jsonl", ".json"):
+        raise CalibrationUnavailableError(f"{path}: calibration files must be .txt, .jsonl or .json")
+    try: documents = _parse_local(path, field)
+    except UnicodeDecodeError: raise CalibrationUnavailableError(f"{path} is not UTF-8 text") from None
+    except json.JSONDecodeError as error:
+        raise CalibrationUnavailableError(f"{path} is not valid JSON{'L' * (path.suffix == '.jsonl')}: {error}") from None
+    except ValueError as error: raise CalibrationUnavailableError(f"{path}: {error}") from None
+    if not documents: raise CalibrationUnavailableError(f"{path} holds no text")
+    return documents
 
 def _read_hub(source: str, n_samples: int) -> list[str]:
     spec = CALIBRATION_SETS[source]
@@ -151,11 +159,16 @@ def sample_windows(
         starts = [rng.randint(0, len(stream) - seqlen - 1) for _ in range(n_samples)]
         return torch.stack([stream[s:s + seqlen] for s in starts])
     if mode != "documents": raise ValueError(f"mode must be 'documents' or 'stream', got {mode!r}")
-    windows, draws = [], 0
+    windows, draws, encoded = [], 0, {}
     while len(windows) < n_samples:
-        ids = encode(documents[rng.randint(0, len(documents) - 1)])
+        index = rng.randint(0, len(documents) - 1)
+        if index not in encoded: encoded[index] = encode(documents[index])  # each document is tokenised once
+        ids = encoded[index]
         draws += 1
         if len(ids) <= seqlen:
+            if len(encoded) == len(documents) and all(len(other) <= seqlen for other in encoded.values()):
+                raise ValueError(f"no document is longer than {seqlen} tokens (the longest has "
+                                 f"{max(map(len, encoded.values()))}): use a shorter --seqlen or a text with longer documents")
             if draws >= max_draws:
                 raise ValueError(f"{draws} draws found only {len(windows)} documents longer than {seqlen} tokens: "
                                  "use a shorter --seqlen or a text with longer documents")

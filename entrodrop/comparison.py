@@ -23,6 +23,7 @@ from .quality import evaluate, item_records, window_losses
 from .ranking import PruningPlan, selection_frequency
 from .removal import prune
 from .statistics import bootstrap_mean, paired_bootstrap, percentile_in, verdict
+from .tasks import is_accuracy
 
 # %% auto #0
 __all__ = ['TABLE1_PAIRS', 'plan_signature', 'comparison_jobs', 'Measurement', 'record_key', 'read_record', 'criteria_comparison',
@@ -116,8 +117,10 @@ def _measure(
         progress=False,
     )
     measured = table.dropna(subset=["value"])
-    values |= {f"acc:{row.task}": row.value for row in measured.itertuples()}
-    values["accuracy"] = float(measured.value.mean()) if len(measured) else None
+    accuracies = measured[measured.metric.map(is_accuracy)]
+    values |= {f"acc:{row.task}": row.value for row in accuracies.itertuples()}
+    values |= {f"{row.metric}:{row.task}": row.value for row in measured.drop(accuracies.index).itertuples()}
+    values["accuracy"] = float(accuracies.value.mean()) if len(accuracies) else None  # generation scores apart
     return values, item_records(raw, table), windows
 
 # %% ../nbs/09b_comparison.ipynb #a8d5c798

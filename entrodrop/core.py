@@ -4,13 +4,14 @@
 
 # %% ../nbs/00a_core.ipynb #1db226c1
 from __future__ import annotations
-import contextlib, functools, importlib.resources, json, os, shutil, sys, tempfile, time
+import contextlib, functools, glob, importlib.resources, json, os, re, shutil, sys, tempfile, time
 from importlib import metadata
 from pathlib import Path
 
 # %% auto #0
 __all__ = ['CALIBRATION_DEFAULTS', 'HELD_OUT_DEFAULTS', 'BLOCK_KINDS', 'PLAN_KINDS', 'DEFAULT_PROTECT', 'DEFAULT_MODEL',
-           'DATA_DIR', 'BOOTSTRAP_DEFAULTS', 'HEAL_DEFAULTS', 'protected_layers', 'OutputExistsError',
+           'DATA_DIR', 'BOOTSTRAP_DEFAULTS', 'HEAL_DEFAULTS', 'OUTPUT_MARKER', 'LEGACY_MARKERS', 'protected_layers',
+           'clean_stale', 'OutputExistsError', 'OutputUnwritableError', 'is_entrodrop_output', 'check_writable',
            'check_output_dir', 'atomic_folder', 'library_versions', 'write_json', 'hardware', 'run_record',
            'PlanFileMismatchError', 'read_folder_plan', 'on_colab', 'colab_setup']
 
@@ -52,15 +53,72 @@ HEAL_DEFAULTS = {
 }
 
 # %% ../nbs/00a_core.ipynb #1f9019ab
+def _pid_alive(pid: int) -> bool:
+    try: os.kill(pid, 0)
+    except ProcessLookupError: return False
+    except PermissionError: return True
+    return True
+
+def clean_stale(target) -> list[str]:
+    "Remove what a killed run left beside `target` (its partial folder), restoring a folder it was replacing; say so."
+    target = Path(target)
+    pattern = re.compile(rf"\.{re.escape(target.name)}\.(partial|replaced)-(\d+)(-.*)?")
+    done = []
+    for left in sorted(target.parent.glob(f".{glob.escape(target.name)}.*")) if target.parent.is_dir() else []:
+        found = pattern.fullmatch(left.name)
+        if found is None or _pid_alive(int(found[2])): continue
+        if found[1] == "replaced" and not target.exists():
+            left.rename(target)
+            done.append(f"restored {target} from {left.name}, left by a run that was killed while replacing it")
+        else:
+            shutil.rmtree(left, ignore_errors=True) if left.is_dir() else left.unlink(missing_ok=True)
+            done.append(f"removed {left}, left by a run that was killed (process {found[2]})")
+    for line in done: print(f"entrodrop: {line}", file=sys.stderr)
+    return done
+
 class OutputExistsError(FileExistsError):
-    "An output folder that exists while --overwrite was not given."
+    "An output that exists while --overwrite was not given, or that --overwrite may not replace."
+
+class OutputUnwritableError(PermissionError):
+    "An output location this process cannot write to."
+
+OUTPUT_MARKER = ".entrodrop-output"
+LEGACY_MARKERS = ("run.json", "pruning_plan.json", "manifest.json")  # what entrodrop's folders held before the marker
+
+def is_entrodrop_output(folder) -> bool:
+    "Whether `folder` was written by entrodrop: it holds the marker file (or, written before it, a file only entrodrop writes)."
+    folder = Path(folder)
+    if (folder / OUTPUT_MARKER).is_file(): return True
+    for name in LEGACY_MARKERS:
+        with contextlib.suppress(OSError, ValueError, AttributeError):
+            if isinstance(json.loads((folder / name).read_text()), dict): return True
+    return False
+
+def _nearest_existing(path: Path) -> Path:
+    return next(parent for parent in (path, *path.parents) if parent.exists())
+
+def check_writable(path) -> Path:
+    "Refuse, in one line, a location whose nearest existing folder this process cannot create a folder in."
+    where = _nearest_existing(Path(path).expanduser().absolute().parent)
+    try: Path(tempfile.mkdtemp(prefix=".entrodrop-probe-", dir=where)).rmdir()
+    except OSError as error: raise OutputUnwritableError(f"cannot write to {where}: {error.strerror}") from None
+    return Path(path)
 
 def check_output_dir(path, overwrite: bool = False) -> Path:
-    "`path` as an output folder: refused if it exists (unless `overwrite`) or if it is a file."
-    target = Path(path).expanduser()
+    "`path` as an output folder, checked before any work: new and writable, or (with `overwrite`) an entrodrop folder."
+    target = Path(path).expanduser().absolute()
+    clean_stale(target)
     if target.is_file(): raise OutputExistsError(f"{target} is a file, not a folder")
     if target.exists() and not overwrite: raise OutputExistsError(f"{target} exists; pass --overwrite to replace it")
-    return target
+    if target.exists():
+        here = Path.cwd().resolve()
+        if here == target.resolve() or target.resolve() in here.parents:
+            raise OutputExistsError(f"{target} holds the current folder: --overwrite cannot replace it; choose another --out")
+        if not is_entrodrop_output(target):
+            raise OutputExistsError(f"{target} was not written by entrodrop (it has no {OUTPUT_MARKER}): --overwrite "
+                                    "replaces only entrodrop's own folders; choose another --out")
+    return check_writable(target)
+
 
 # %% ../nbs/00a_core.ipynb #e5005445
 def _apply_umask(folder: Path):
@@ -77,21 +135,26 @@ def atomic_folder(path, overwrite: bool = False):
     target = check_output_dir(path, overwrite)
     created = [parent for parent in target.parents if not parent.exists()]
     target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.partial-", dir=target.parent))
+    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.partial-{os.getpid()}-", dir=target.parent))
     try:
         yield staging
+        (staging / OUTPUT_MARKER).write_text("written by entrodrop: --overwrite may replace this folder\n")
         _apply_umask(staging)
-        if target.exists():
+        if not target.exists(): staging.rename(target)
+        else:
             old = staging.with_name(f".{target.name}.replaced-{os.getpid()}")
             target.rename(old)
-            staging.rename(target)
-            shutil.rmtree(old)
-        else: staging.rename(target)
+            try: staging.rename(target)
+            except BaseException:
+                old.rename(target)
+                raise
+            shutil.rmtree(old, ignore_errors=True)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         for parent in created:
             with contextlib.suppress(OSError): parent.rmdir()
         raise
+
 
 # %% ../nbs/00a_core.ipynb #37ee2574
 @functools.lru_cache(maxsize=8)
@@ -129,17 +192,37 @@ def run_record(settings: dict, argv: list | None = None, program: str = "entrodr
 
 # %% ../nbs/00a_core.ipynb #9e1f1c0c
 class PlanFileMismatchError(ValueError):
-    "A pruned folder whose `pruning_plan.json` differs from the plan in its `config.json`."
+    "A pruned folder whose plan is malformed, or whose `pruning_plan.json` differs from the plan in its `config.json`."
+
+def _read_config(folder: Path) -> dict:
+    try: config = json.loads((folder / "config.json").read_text())
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise PlanFileMismatchError(f"{folder / 'config.json'} cannot be read: {error}") from None
+    if not isinstance(config, dict): raise PlanFileMismatchError(f"{folder / 'config.json'} is not a JSON object")
+    return config
+
+def _check_removed(config: dict, where: Path):
+    "The removed-block lists of a pruned config: lists of distinct layer indices of the saved model."
+    info, layers = config["entrodrop"], config.get("num_hidden_layers")
+    if not isinstance(info, dict) or not isinstance(info.get("plan"), dict) or not isinstance(layers, int):
+        raise PlanFileMismatchError(f"{where}: its entrodrop entry or num_hidden_layers is malformed; prune again")
+    for block in ("attention_removed", "mlp_removed"):
+        removed = info.get(block)
+        good = isinstance(removed, list) and all(isinstance(i, int) and 0 <= i < layers for i in removed)
+        if not good or len(set(removed)) != len(removed):
+            raise PlanFileMismatchError(f"{where}: entrodrop.{block} = {removed!r} is not a list of distinct layers "
+                                        f"0-{layers - 1}; the file was edited: prune again")
 
 def read_folder_plan(folder) -> dict | None:
     "The plan of a pruned folder (from `config.json`), checked against `pruning_plan.json`; None for a dense folder."
     folder = Path(folder)
-    config = json.loads((folder / "config.json").read_text())
+    config = _read_config(folder)
     if "entrodrop" not in config: return None
+    _check_removed(config, folder / "config.json")
     plan, copy = config["entrodrop"]["plan"], folder / "pruning_plan.json"
     if copy.exists():
         try: same = json.loads(copy.read_text()) == plan
-        except json.JSONDecodeError: same = False
+        except (UnicodeDecodeError, json.JSONDecodeError): same = False
         if not same:
             raise PlanFileMismatchError(f"{copy} does not match the plan in {folder / 'config.json'}, which is the "
                                         "source of truth: restore the file or delete it")

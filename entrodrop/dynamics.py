@@ -59,6 +59,11 @@ def plot_increases(scores: BlockScores, estimator, plan=None, ax=None, title: st
                 ax.plot(layer + offsets[block], value, marker="x", color="black", ms=9, mew=2)
         if plan.s_start: ax.axvline(plan.s_start - 0.5, color="grey", ls="--", lw=1)
     ylabel = "entropy increase (nats)" if scores.quantity(label) == "entropy" else f"{label} distance"
+    magnitudes = table.score.abs()
+    typical = magnitudes.median()
+    if typical > 0 and magnitudes.max() > 50 * typical:  # one block (often layer 0's) would flatten every other bar
+        ax.set_yscale("symlog", linthresh=typical)
+        ylabel += ", symlog"
     ax.set(
         xlabel="layer",
         ylabel=ylabel,

@@ -13,6 +13,7 @@ from safetensors.torch import save_file
 
 from .core import atomic_folder, write_json
 from .registry import fetch
+from .removal import check_pruned_weights
 
 # %% auto #0
 __all__ = ['EXPORT_FAMILIES', 'REFUSED_FAMILIES', 'CONFIGURATION_FILE', 'CONFIGURATION_SOURCE', 'TOKENIZER_FILES',
@@ -163,6 +164,7 @@ def export_nemotron_nas(
 ) -> Path:
     "A pruned folder as a Nemotron-NAS (DeciLM) checkpoint; refused in one line, before writing, where the format cannot hold it."
     folder = Path(folder)
+    check_pruned_weights(folder)
     config = json.loads((folder / "config.json").read_text())
     check_exportable(config)
     attention_removed, mlp_removed = _pruned_blocks(config)
@@ -213,7 +215,14 @@ def export_gguf(folder, # a folder written by `entrodrop prune`, or a dense chec
     folder, target = Path(folder), Path(out_file).expanduser()
     if outtype not in GGUF_TYPES: raise ValueError(f"outtype must be one of {', '.join(GGUF_TYPES)}, got {outtype!r}")
     if target.exists() and not overwrite: raise FileExistsError(f"{target} exists; pass --overwrite to replace it")
-    removes_blocks = any(_pruned_blocks(json.loads((folder / "config.json").read_text())))
+    check_pruned_weights(folder)
+    config = json.loads((folder / "config.json").read_text())
+    removes_blocks = any(_pruned_blocks(config))
+    if removes_blocks:  # llama.cpp reads a model without some blocks only through the Nemotron-NAS architecture
+        try: check_exportable(config)
+        except ExportRefusedError as refusal:
+            raise ExportRefusedError(f"no GGUF for this folder: llama.cpp reads a model with blocks removed through the "
+                                     f"Nemotron-NAS (DeciLM) architecture, and {refusal}") from None
     target.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=target.parent, prefix=f".{target.name}.partial-") as scratch:
         source = (

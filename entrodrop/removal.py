@@ -21,7 +21,7 @@ from .ranking import PruningPlan
 
 # %% auto #0
 __all__ = ['MODELING_FILE', 'PlanMismatchError', 'apply_removal', 'merge_layer_weights', 'reference_logits', 'prune',
-           'pruned_classes', 'save_pruned', 'load_pruned']
+           'pruned_classes', 'PrunedFolderError', 'weight_names', 'check_pruned_weights', 'save_pruned', 'load_pruned']
 
 # %% ../nbs/05b_removal.ipynb #27b6819c
 def _block_output(layer: nn.Module, adapter: FamilyAdapter, block: str, hidden_states, **kwargs):
@@ -185,19 +185,50 @@ def pruned_classes(model_type: str) -> tuple[type, type]:
 
     @classmethod
     def from_pretrained(cls, path, *args, **kwargs):
-        if Path(path).is_dir(): read_folder_plan(path)
+        if Path(path).is_dir(): check_pruned_weights(path)
         return super(model_class, cls).from_pretrained(path, *args, **kwargs)
 
     model_class = type(f"EntroDrop{base_model.__name__}", (base_model,),
                        {"config_class": config_class, "__init__": __init__, "from_pretrained": from_pretrained})
     return config_class, model_class
 
+# %% ../nbs/05b_removal.ipynb #f6feaa51
+class PrunedFolderError(ValueError):
+    "A pruned folder whose plan and weights disagree."
+
+def weight_names(folder) -> set[str]:
+    "The names of the tensors in a folder's safetensors files (their headers only)."
+    from safetensors import safe_open
+    files = sorted(Path(folder).glob("*.safetensors"))
+    if not files: raise PrunedFolderError(f"{folder} has no .safetensors weights")
+    names = set()
+    for file in files:
+        with safe_open(file, framework="pt") as handle: names |= set(handle.keys())
+    return names
+
+def check_pruned_weights(folder) -> dict | None:
+    "The plan of a pruned folder, refused in one line when a removed block has weights there or a kept block has none."
+    plan = read_folder_plan(folder)
+    if plan is None: return None
+    config = json.loads((Path(folder) / "config.json").read_text())
+    adapter = adapter_for(config["model_type"].removeprefix(PRUNED_MODEL_TYPE_PREFIX))
+    names, info = weight_names(folder), config["entrodrop"]
+    for block, module in (("attention", adapter.attention), ("mlp", adapter.mlp)):
+        removed = set(info[f"{block}_removed"])
+        for layer in range(config["num_hidden_layers"]):
+            stored = any(f".{adapter.layers}.{layer}.{module}." in f".{name}" for name in names)
+            if stored == (layer in removed):
+                state = "is removed by the plan but its weights are" if stored else "is kept but its weights are not"
+                raise PrunedFolderError(f"{folder}: the {block} block of layer {layer} {state} in the folder: "
+                                        "its config.json was edited or its weights replaced; prune again")
+    return plan
+
 # %% ../nbs/05b_removal.ipynb #a6ed6b0a
 MODELING_FILE = "modeling_entrodrop.py"
 
 def _modeling_source(model_type: str) -> str:
     return (
-        f'"A {model_type} checkpoint pruned by entrodrop (attention / MLP blocks removed): `pip install entrodrop` to load it."\n'
+        f'"A {model_type} checkpoint pruned by entrodrop (attention / MLP blocks removed): install the entrodrop package (from its repository: pip install -e .) to load it."\n'
         "from entrodrop.removal import pruned_classes\n\n"
         f'EntroDropConfig, EntroDropForCausalLM = pruned_classes("{model_type}")\n'
     )

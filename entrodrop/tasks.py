@@ -15,9 +15,10 @@ from .core import DATA_DIR
 from .registry import cache_root, fetch, hub_available
 
 # %% auto #0
-__all__ = ['PAPER_TASKS', 'HEALING_TASKS', 'PYTHON_FAQ_TASKS', 'TASK_PRESETS', 'LOCAL_TASKS', 'LOCAL_SUFFIX', 'XSUM_PROMPT',
-           'XSUM_METRIC_MODULE', 'rouge_l', 'task_packs', 'next_sentence_items', 'answer_match_items', 'EvalTask',
-           'UnknownTaskError', 'resolve_tasks', 'task_manager', 'task_size', 'item_sample']
+__all__ = ['PAPER_TASKS', 'ACCURACY_METRICS', 'HEALING_TASKS', 'PYTHON_FAQ_TASKS', 'TASK_PRESETS', 'LOCAL_TASKS', 'LOCAL_SUFFIX',
+           'XSUM_PROMPT', 'XSUM_METRIC_MODULE', 'is_accuracy', 'rouge_l', 'summary_line', 'task_packs',
+           'next_sentence_items', 'answer_match_items', 'EvalTask', 'UnknownTaskError', 'resolve_tasks', 'task_manager',
+           'task_size', 'item_sample']
 
 # %% ../nbs/07a_tasks.ipynb #426930d7
 PAPER_TASKS = {
@@ -35,6 +36,11 @@ PAPER_TASKS = {
     "xsum": "rougeL",
     "gsm8k": "exact_match,strict-match",
 }
+ACCURACY_METRICS = ("acc", "acc_norm")
+
+def is_accuracy(metric: str) -> bool:
+    "Whether a task's metric is an accuracy (averaged with the others), not a generation score (reported apart)."
+    return metric.split(",")[0] in ACCURACY_METRICS
 
 # %% ../nbs/07a_tasks.ipynb #09bdd013
 HEALING_TASKS = ("hellaswag", "winogrande", "race", "commonsense_qa", "arc_easy", "arc_challenge", "openbookqa")
@@ -108,9 +114,13 @@ def rouge_l(prediction: str, reference: str) -> float:
 # %% ../nbs/07a_tasks.ipynb #08d9f891
 XSUM_PROMPT = "Summarize the following article in one sentence.\n\n{{document}}\n\nSummary:"
 XSUM_METRIC_MODULE = (
-    '"The ROUGE-L of an XSum summary: entrodrop.tasks.rouge_l."\nfrom entrodrop.tasks import rouge_l\n\n'
-    'def process_results(doc, results): return {"rougeL": rouge_l(results[0], doc["summary"])}\n'
+    '"The ROUGE-L of an XSum summary: entrodrop.tasks.rouge_l."\nfrom entrodrop.tasks import rouge_l, summary_line\n\n'
+    'def process_results(doc, results): return {"rougeL": rouge_l(summary_line(results[0]), doc["summary"])}\n'
 )
+
+def summary_line(generated: str) -> str:
+    "The summary in a generation: its first line that is not blank (a model may open with a newline)."
+    return next((line.strip() for line in generated.splitlines() if line.strip()), "")
 
 def _xsum_yaml(data: Path) -> str:
     return "\n".join(
@@ -126,7 +136,7 @@ def _xsum_yaml(data: Path) -> str:
             'doc_to_target: "{{summary}}"',
             "process_results: !function xsum_metric.process_results",
             "generation_kwargs:",
-            "  until: [\"\\n\"]",
+            "  until: []",  # the EOS token only: a newline stop would cut a summary that opens with one
             "  max_gen_toks: 64",
             "  do_sample: false",
             "num_fewshot: 0",
@@ -213,9 +223,9 @@ class UnknownTaskError(ValueError):
     "A task name the package cannot run (offline) or does not know."
 
 def resolve_tasks(tasks="paper", hub: bool | None = None) -> list[EvalTask]:
-    "The tasks of a preset or a list (comma-separated or a list of names), each with where it runs."
-    if isinstance(tasks, str): names = TASK_PRESETS.get(tasks) or tasks.split(",")
-    else: names = list(tasks)
+    "The tasks of a preset or a list, each with where it runs; a task named in a list that cannot run here is refused."
+    preset = isinstance(tasks, str) and tasks in TASK_PRESETS
+    names = TASK_PRESETS[tasks] if preset else tasks.split(",") if isinstance(tasks, str) else list(tasks)
     hub = hub_available() if hub is None else hub
     resolved = []
     for name in (n.strip() for n in names):
@@ -223,7 +233,11 @@ def resolve_tasks(tasks="paper", hub: bool | None = None) -> list[EvalTask]:
         if name in PYTHON_FAQ_TASKS: resolved.append(EvalTask(name, name, metric, "shipped"))
         elif hub: resolved.append(EvalTask(name, name, metric, "hub"))
         elif name in LOCAL_TASKS or name == "xsum": resolved.append(EvalTask(name, f"{name}{LOCAL_SUFFIX}", metric, "registry"))
-        elif name in PAPER_TASKS or name in HEALING_TASKS: resolved.append(EvalTask(name, None, metric, "missing offline"))
+        elif (name in PAPER_TASKS or name in HEALING_TASKS) and preset:
+            resolved.append(EvalTask(name, None, metric, "missing offline"))
+        elif name in PAPER_TASKS or name in HEALING_TASKS:
+            raise UnknownTaskError(f"task {name!r} cannot be measured here: its data is on the Hugging Face hub, which is "
+                                   f"not reachable (or HF_HUB_OFFLINE is set); offline tasks: {', '.join(LOCAL_TASKS)}, xsum")
         else:
             known = ", ".join([*TASK_PRESETS, *LOCAL_TASKS, *PYTHON_FAQ_TASKS])
             raise UnknownTaskError(f"unknown task {name!r}: without the hub the tasks are {known}")
