@@ -31,9 +31,6 @@ __all__ = ['TABLE1_PAIRS', 'plan_signature', 'comparison_jobs', 'Measurement', '
            'with_verdicts', 'pair_verdicts', 'plot_intervals', 'comparison_summary', 'plot_comparison',
            'plan_stability', 'plot_stability']
 
-# %% ../nbs/09b_comparison.ipynb #69951fcc
-#| export
-
 # %% ../nbs/09b_comparison.ipynb #41d14862
 def plan_signature(plan: PruningPlan) -> str:
     "What a plan removes, as one string: two plans with the same signature give the same model."
