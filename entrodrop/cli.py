@@ -568,8 +568,8 @@ def _plan_file(path: str, n_layers: int):
     try: plan = PruningPlan.load(path)
     except FileNotFoundError: raise UsageError(f"--plan {path}: no such file") from None
     except (OSError, UnicodeDecodeError, json.JSONDecodeError, TypeError, KeyError, ValueError, AttributeError) as error:
-        raise UsageError(f"--plan {path} is not a pruning_plan.json written by entrodrop ({type(error).__name__}: "
-                         f"{str(error).splitlines()[0] if str(error) else 'malformed'})") from None
+        reason = str(error).splitlines()[0] if str(error) else "malformed"
+        raise UsageError(f"--plan {path} is not a pruning_plan.json written by entrodrop ({reason})") from None
     if plan.num_layers != n_layers:
         raise UsageError(f"--plan {path} is for a model of {plan.num_layers} layers; this one has {n_layers}")
     return plan
