@@ -61,8 +61,8 @@ def default_texts(model: str) -> tuple[str, str]:
     "(calibration, held-out) text of a model when none is named; a pruned folder's are those of the model it was pruned from."
     if model in NAMED_MODELS: return NAMED_MODELS[model].calibration, NAMED_MODELS[model].held_out
     folder = Path(model).expanduser()
-    if (folder / "config.json").is_file() and (read_folder_plan(folder) or {}).get("model_id") not in (None, model):
-        return default_texts(read_folder_plan(folder)["model_id"])
+    source = (read_folder_plan(folder) or {}).get("model_id") if (folder / "config.json").is_file() else None
+    if source not in (None, model): return default_texts(source)
     return TINY_TEXTS if model.startswith((TINY_PREFIX, SHAPE_PREFIX)) else HUB_TEXTS
 
 # %% ../nbs/03c_models.ipynb #cbbe2b7d
