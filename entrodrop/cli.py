@@ -264,9 +264,9 @@ def check_model(args):
     context = getattr(config, "max_position_embeddings", None)
     if getattr(args, "seqlen", None) and context and args.seqlen > context:
         raise UsageError(f"--seqlen {args.seqlen} is longer than the context of {args.model} ({context} tokens)")
-    if Path(args.model).expanduser().is_dir() and read_folder_plan(Path(args.model).expanduser()) is not None:
+    if Path(args.model).expanduser().is_dir():
         from entrodrop.removal import check_pruned_weights
-        check_pruned_weights(Path(args.model).expanduser())
+        check_pruned_weights(Path(args.model).expanduser())  # nothing to check in a dense folder
 
 def check_arguments(args) -> None:
     "Refuse, in one line, any argument that cannot work, before the model is loaded: the checks every command shares."
@@ -288,8 +288,9 @@ def check_arguments(args) -> None:
         raise UsageError(f"--skip-tokens {args.skip_tokens} leaves no token of a --seqlen {args.seqlen} window")
     if getattr(args, "limit", None) is not None and getattr(args, "items", None) is not None:
         raise UsageError("give either --limit (the first items) or --items (a sample)")
-    if hasattr(args, "calibration") and hasattr(args, "held_out") and len(set(_texts(args))) == 1:
-        raise UsageError(f"--held-out {_texts(args)[1]} is the calibration text: held-out perplexity needs other text")
+    texts = _texts(args) if hasattr(args, "calibration") and hasattr(args, "held_out") else ()
+    if len(texts) == 2 and texts[0] == texts[1]:
+        raise UsageError(f"--held-out {texts[1]} is the calibration text: held-out perplexity needs other text")
     if getattr(args, "model", None) and getattr(args, "config", None) is None: check_model(args)
 
 # %% ../nbs/12_cli.ipynb #fc32a3e7
@@ -421,7 +422,7 @@ def _prune_plan(args, model, batches, estimators: dict, scores):
         args.num_blocks,
         scores=scores,
         estimator=estimators.get(criterion_spec(args.criterion).estimator),
-        s_start=args.s_start if args.s_start == "auto" else int(args.s_start),
+        s_start=args.s_start,
         protect=parse_protect(args.protect),
         preset=args.preset,
         iterative=args.iterative,
@@ -916,7 +917,7 @@ def main(argv=None):
         spec.run(args)
     except KeyboardInterrupt:
         kept = "the rows finished so far are kept there, and the same command resumes"
-        left = f"{kept}" if args.command == "compare" and not args.overwrite else "it was left as it was"
+        left = kept if args.command == "compare" and not args.overwrite else "it was left as it was"
         print(f"entrodrop {args.command}: interrupted; {getattr(args, 'out', 'the cache')}: {left}", file=sys.stderr)
         sys.exit(130)
     except (OSError, ValueError, RuntimeError, KeyError) as error:
