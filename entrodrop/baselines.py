@@ -52,15 +52,8 @@ class PlanRequest:
 # %% ../nbs/06_baselines.ipynb #1af96792
 def entropy_plan(request: PlanRequest) -> PruningPlan:
     "EntroDrop: the stage-2 blocks of smallest entropy increase, by the request's estimator and rule."
-    return plan_pruning(
-        request.scores,
-        request.kind,
-        request.num_blocks,
-        request.estimator,
-        request.s_start,
-        request.protect,
-        request.preset,
-    )
+    return plan_pruning(request.scores, request.kind, request.num_blocks, request.estimator, request.s_start,
+                        request.protect, request.preset)
 
 # %% ../nbs/06_baselines.ipynb #1b781793
 def block_influence(scores: BlockScores) -> pd.Series:
@@ -70,9 +63,8 @@ def block_influence(scores: BlockScores) -> pd.Series:
 # %% ../nbs/06_baselines.ipynb #7d622d97
 def shortgpt_plan(request: PlanRequest) -> PruningPlan:
     "ShortGPT: remove the K layers of lowest Block Influence."
-    plan = plan_pruning(
-        request.scores, "layer", request.num_blocks, request.estimator, s_start=0, protect=request.protect
-    )
+    plan = plan_pruning(request.scores, "layer", request.num_blocks, request.estimator, s_start=0,
+                        protect=request.protect)
     plan.criterion = "block-influence"
     return plan
 
@@ -86,9 +78,8 @@ def _windows_avoiding(window_distance: pd.Series, num_blocks: int, protected: li
 
 def llmdrop_plan(request: PlanRequest, consecutive: bool = False) -> PruningPlan:
     "LLMDrop: remove the blocks whose output is most similar (cosine) to their input; `consecutive`: the best window of K."
-    plan = plan_pruning(
-        request.scores, request.kind, request.num_blocks, request.estimator, s_start=0, protect=request.protect
-    )
+    plan = plan_pruning(request.scores, request.kind, request.num_blocks, request.estimator, s_start=0,
+                        protect=request.protect)
     if consecutive:
         if request.kind == "joint": raise ValueError("consecutive windows are defined for one block kind")
         distance = request.scores.scores(request.estimator, request.kind)
@@ -115,9 +106,8 @@ def _last_token_index(mask: torch.Tensor | None, batch: int, length: int, device
     return torch.where(mask.bool(), positions, -1).amax(1)
 
 @torch.inference_mode()
-def angular_window_scores(
-    model: nn.Module, batches, n: int, progress: bool = True, adapter: FamilyAdapter | None = None
-) -> pd.Series:
+def angular_window_scores(model: nn.Module, batches, n: int, progress: bool = True,
+                          adapter: FamilyAdapter | None = None) -> pd.Series:
     "Mean angular distance $\\arccos(\\cos)/\\pi$ between the last-token state entering layer $l$ and leaving layer $l+n-1$."
     adapter = adapter or adapter_for(model)
     n_layers = len(adapter.decoder_layers(model))
@@ -144,9 +134,8 @@ def angular_window_scores(
 # %% ../nbs/06_baselines.ipynb #b727b045
 def gromov_plan(request: PlanRequest) -> PruningPlan:
     "Gromov et al.: remove the window of K consecutive layers whose ends are closest in angular distance."
-    distance = angular_window_scores(
-        request.model, request.batches, request.num_blocks, request.progress, request.adapter
-    )
+    distance = angular_window_scores(request.model, request.batches, request.num_blocks, request.progress,
+                                     request.adapter)
     allowed = _windows_avoiding(distance, request.num_blocks, request.protected)
     start = int(allowed.idxmin())
     return PruningPlan.of_blocks(
@@ -233,9 +222,8 @@ def _draw_seed(seed: int, kind: str, num_blocks: int) -> int:
     "The generator seed of a random plan: its own for every (seed, kind, K), so no draw is a prefix of another."
     return int(hashlib.sha256(f"{seed}/{kind}/{num_blocks}".encode()).hexdigest()[:15], 16)
 
-def floor_plan(
-    criterion: str, n_layers: int, kind: str, num_blocks: int, seed: int = 0, protect: tuple = ()
-) -> PruningPlan:
+def floor_plan(criterion: str, n_layers: int, kind: str, num_blocks: int, seed: int = 0,
+               protect: tuple = ()) -> PruningPlan:
     "`random`: a seeded uniform draw of K blocks; `last`: the last K blocks (reverse order). Joint draws from both kinds."
     protected = protected_layers(n_layers, protect)
     kinds = ("attention", "mlp") if kind == "joint" else (kind,)
@@ -298,37 +286,14 @@ def plan_for(
     spec, estimator = criterion_spec(criterion), _ranking_estimator(criterion, estimator)
     if spec.layers_only and kind != "layer": raise ValueError(f"{criterion} removes whole layers: use kind='layer'")
     if iterative and estimator is not None:
-        plan = iterative_plan(
-            model,
-            batches,
-            kind,
-            num_blocks,
-            estimator,
-            0 if estimator.quantity == "distance" else s_start,
-            protect,
-            preset,
-            progress=progress,
-        )
+        plan = iterative_plan(model, batches, kind, num_blocks, estimator,
+                              0 if estimator.quantity == "distance" else s_start, protect, preset, progress=progress)
         plan.criterion = f"{criterion}-iterative"
         return plan
     if estimator is not None and (scores is None or estimator.label not in scores.estimators):
         scores = score_blocks(model, batches, [estimator], progress=progress)
-    request = PlanRequest(
-        criterion,
-        model,
-        adapter_for(model),
-        batches,
-        kind,
-        num_blocks,
-        scores,
-        estimator,
-        s_start,
-        protect,
-        preset,
-        seed,
-        settings or {},
-        progress,
-    )
+    request = PlanRequest(criterion, model, adapter_for(model), batches, kind, num_blocks, scores, estimator, s_start,
+                          protect, preset, seed, settings or {}, progress)
     make = plan_function(criterion)
     if not stable or estimator is None: return make(request)
     return stable_plan(scores, lambda resampled: make(dataclasses.replace(request, scores=resampled)), stable, seed)
@@ -345,9 +310,8 @@ def plans_by_criterion(model: nn.Module, batches, num_blocks=(4, 8, 12), kind: s
     for criterion in criteria:
         for count in num_blocks:
             estimator = estimators.get(criterion_spec(criterion).estimator)
-            plan = plan_for(
-                criterion, model, batches, kind, count, scores=scores, estimator=estimator, progress=progress
-            )
+            plan = plan_for(criterion, model, batches, kind, count, scores=scores, estimator=estimator,
+                            progress=progress)
             rows.append({"criterion": criterion, "num_blocks": count, "blocks": plan.block_indices})
     return pd.DataFrame(rows)
 

@@ -315,9 +315,8 @@ def _load(args):
 def _windows(args, source: str, tokenizer, model, samples: int, seed: int):
     from entrodrop.calibration import calibration_for, window_bos
     _step(f"{samples} windows of {args.seqlen} tokens of {source}, seed {seed}")
-    return calibration_for(
-        source, tokenizer, model.config.vocab_size, samples, args.seqlen, seed, window_bos(model, tokenizer)
-    )
+    return calibration_for(source, tokenizer, model.config.vocab_size, samples, args.seqlen, seed,
+                           window_bos(model, tokenizer))
 
 # %% ../nbs/12_cli.ipynb #7f3382a4
 def _save_figure(fig, path: Path):
@@ -414,22 +413,10 @@ def _prune_plan(args, model, batches, estimators: dict, scores):
     if args.blocks is not None:
         return explicit_plan(args.kind, int_list(args.blocks, "--blocks"), n_layers, model_type=model.config.model_type)
     if args.named_plan: return named_plan(args.named_plan, args.num_blocks, n_layers)
-    return plan_for(
-        args.criterion,
-        model,
-        batches,
-        args.kind,
-        args.num_blocks,
-        scores=scores,
-        estimator=estimators.get(criterion_spec(args.criterion).estimator),
-        s_start=args.s_start,
-        protect=parse_protect(args.protect),
-        preset=args.preset,
-        iterative=args.iterative,
-        seed=args.seed,
-        stable=args.stable,
-        settings=LACO_RELEASE if args.laco_preset else None,
-    )
+    return plan_for(args.criterion, model, batches, args.kind, args.num_blocks, scores=scores,
+                    estimator=estimators.get(criterion_spec(args.criterion).estimator), s_start=args.s_start,
+                    protect=parse_protect(args.protect), preset=args.preset, iterative=args.iterative, seed=args.seed,
+                    stable=args.stable, settings=LACO_RELEASE if args.laco_preset else None)
 
 def _prune_analysis(args, scores, plan, summary: dict, texts: tuple) -> Callable:
     "What a pruned folder holds beside the model: the scores and their plots, the plan over its scores, the summary, run.json."
@@ -443,9 +430,8 @@ def _prune_analysis(args, scores, plan, summary: dict, texts: tuple) -> Callable
             _entropy_plots(scores, analysis)
         if scores is not None and plan.estimator_label in scores.estimators:
             fig, ax = plt.subplots(figsize=(9, 3.8))
-            plot_increases(
-                scores, plan.estimator_label, plan, ax=ax, title=f"{plan.criterion}: removed blocks marked x"
-            )
+            plot_increases(scores, plan.estimator_label, plan, ax=ax,
+                           title=f"{plan.criterion}: removed blocks marked x")
             _save_figure(fig, analysis / "removed_blocks.png")
         write_json(folder / "summary.json", summary)
         write_json(folder / "run.json", run_record({**vars(args), "calibration": texts[0], "held_out": texts[1]}))
@@ -477,12 +463,8 @@ def cmd_prune(args):
     scores = score_blocks(model, batches, list(estimators.values()), model_id=args.model, calibration=texts[0],
                           seed=args.seed) if estimators else None
     plan = _prune_plan(args, model, batches, estimators, scores)
-    plan.model_id, plan.calibration = args.model, {
-        "calibration": texts[0],
-        "samples": args.samples,
-        "seqlen": args.seqlen,
-        "seed": args.seed,
-    }
+    plan.model_id, plan.calibration = args.model, {"calibration": texts[0], "samples": args.samples,
+                                                   "seqlen": args.seqlen, "seed": args.seed}
     held_out = _windows(args, texts[1], tokenizer, model, args.held_out_samples, HELD_OUT_DEFAULTS["seed"])
     _step("held-out perplexity of the dense model")
     before, size_before = perplexity(model, held_out), _size(model)
@@ -498,9 +480,8 @@ def cmd_prune(args):
         **{f"{name}_after": value for name, value in size_after.items()},
     }
     _step(f"saving {args.out}")
-    save_pruned(
-        pruned, args.out, tokenizer, overwrite=args.overwrite, extra=_prune_analysis(args, scores, plan, summary, texts)
-    )
+    save_pruned(pruned, args.out, tokenizer, overwrite=args.overwrite,
+                extra=_prune_analysis(args, scores, plan, summary, texts))
     rule = plan.criterion + (f" by {plan.estimator_label}" if plan.estimator_label else "") + (
         f", S_start={plan.s_start}" if plan.s_start else "")
     print(
@@ -661,23 +642,11 @@ def _bench_llamacpp(args, plans: dict, setting: dict):
         for name, plan in plans.items():
             save_pruned(prune(copy.deepcopy(model), plan), f"{work}/{len(ggufs)}", tokenizer)
             ggufs[name] = export_gguf(f"{work}/{len(ggufs)}", f"{work}/{len(ggufs)}.gguf", args.outtype)
-        table = engine_benchmark(
-            ggufs,
-            model.config.vocab_size,
-            setting["prompt_tokens"],
-            setting["new_tokens"],
-            args.threads,
-            max(setting["repeats"], 1),
-        )
+        table = engine_benchmark(ggufs, model.config.vocab_size, setting["prompt_tokens"], setting["new_tokens"],
+                                 args.threads, max(setting["repeats"], 1))
     _write_benchmark(args, setting, table, plot_engine_benchmark)
-    columns = [
-        "model",
-        "decode_tokens_per_s",
-        "decode_speedup",
-        "decode_speedup_ideal",
-        "prefill_speedup",
-        "kv_ratio_ideal",
-    ]
+    columns = ["model", "decode_tokens_per_s", "decode_speedup", "decode_speedup_ideal", "prefill_speedup",
+               "kv_ratio_ideal"]
     print(
         f"llama.cpp, {args.threads} thread(s), OMP_WAIT_POLICY={os.environ.get('OMP_WAIT_POLICY', '')}, {args.outtype} weights"
     )
@@ -748,20 +717,10 @@ def cmd_heal(args):
     if missing:
         print(f"note: {', '.join(missing)} is not available here; healing on the rest of {args.data}", file=sys.stderr)
     pad = tokenizer.pad_token_id if tokenizer.pad_token_id is not None else tokenizer.eos_token_id
-    adapted, losses = heal(
-        model,
-        encode_examples(examples, tokenizer, args.seqlen),
-        epochs=args.epochs,
-        steps=args.steps,
-        batch_size=args.batch_size,
-        lr=args.lr,
-        rank=args.rank,
-        lora_alpha=args.lora_alpha,
-        dropout=args.dropout,
-        gradient_checkpointing=args.gradient_checkpointing,
-        pad_id=pad or 0,
-        seed=args.seed,
-    )
+    adapted, losses = heal(model, encode_examples(examples, tokenizer, args.seqlen), epochs=args.epochs,
+                           steps=args.steps, batch_size=args.batch_size, lr=args.lr, rank=args.rank,
+                           lora_alpha=args.lora_alpha, dropout=args.dropout,
+                           gradient_checkpointing=args.gradient_checkpointing, pad_id=pad or 0, seed=args.seed)
     healed = merge(adapted).eval()
     _step("held-out perplexity after healing")
     after = perplexity(healed, held_out)
@@ -866,30 +825,15 @@ def _run_comparison(args, estimators: dict, folder: Path, calibration_text: str,
     model, tokenizer = _load(args)
     calibration = _windows(args, calibration_text, tokenizer, model, args.samples, args.seed)
     held_out = _windows(args, held_out_text, tokenizer, model, args.held_out_samples, HELD_OUT_DEFAULTS["seed"])
-    measurement = Measurement(
-        None if args.tasks == "none" else args.tasks, args.items, args.item_seed, args.limit, args.batch_size
-    )
+    measurement = Measurement(None if args.tasks == "none" else args.tasks, args.items, args.item_seed, args.limit,
+                              args.batch_size)
     kinds = args.kinds.split(",")
-    table = criteria_comparison(
-        model,
-        tokenizer,
-        calibration,
-        held_out,
-        kinds=kinds,
-        num_blocks=int_list(args.num_blocks, "--num-blocks"),
-        criteria=args.criteria.split(","),
-        random_seeds=args.random_seeds,
-        measurement=measurement,
-        estimators=estimators,
-        protect=parse_protect(args.protect),
-        s_start=args.s_start,
-        preset=args.preset,
-        stable=args.stable,
-        batch_size=args.batch_size,
-        folder=folder,
-        records=args.records,
-        model_id=args.model,
-    )
+    table = criteria_comparison(model, tokenizer, calibration, held_out, kinds=kinds,
+                                num_blocks=int_list(args.num_blocks, "--num-blocks"), criteria=args.criteria.split(","),
+                                random_seeds=args.random_seeds, measurement=measurement, estimators=estimators,
+                                protect=parse_protect(args.protect), s_start=args.s_start, preset=args.preset,
+                                stable=args.stable, batch_size=args.batch_size, folder=folder, records=args.records,
+                                model_id=args.model)
     fig, axes = plt.subplots(2, len(kinds), figsize=(6 * len(kinds), 7), squeeze=False)
     for row, metric in zip(axes, ("perplexity", "accuracy")):
         if metric in table and table[metric].notna().any(): plot_comparison(table, metric, axes=row)
@@ -922,8 +866,6 @@ def main(argv=None):
         sys.exit(130)
     except (OSError, ValueError, RuntimeError, KeyError) as error:
         if os.environ.get("ENTRODROP_DEBUG"): raise
-        print(
-            f"entrodrop {args.command}: {str(error).splitlines()[0] if str(error) else type(error).__name__}",
-            file=sys.stderr,
-        )
+        print(f"entrodrop {args.command}: {str(error).splitlines()[0] if str(error) else type(error).__name__}",
+              file=sys.stderr)
         sys.exit(2)

@@ -93,26 +93,17 @@ def record_key(signature: str, model_id: str, held_out: torch.Tensor, measuremen
     return hashlib.sha256(json.dumps(identity, sort_keys=True, default=str).encode()).hexdigest()[:16]
 
 # %% ../nbs/09b_comparison.ipynb #58c1b34e
-def _measure(
-    model: nn.Module, tokenizer, held_out: torch.Tensor, measurement: Measurement
-) -> tuple[dict, pd.DataFrame, pd.DataFrame]:
+def _measure(model: nn.Module, tokenizer, held_out: torch.Tensor,
+             measurement: Measurement) -> tuple[dict, pd.DataFrame, pd.DataFrame]:
     "(held-out perplexity and accuracy per task and on average, per-item records, per-window losses) of one model."
     losses = window_losses(model, held_out)
     windows = pd.DataFrame({"window": range(len(losses)), "loss": losses.numpy(), "tokens": held_out.shape[1] - 1})
     values = {"perplexity": float(np.exp(losses.mean()))}
     if measurement.tasks is None:
         return values, item_records({"samples": {}}, pd.DataFrame(columns=["task", "lm_eval_task", "metric"])), windows
-    table, raw = evaluate(
-        model,
-        tokenizer,
-        measurement.tasks,
-        batch_size=measurement.batch_size,
-        limit=measurement.limit,
-        items=measurement.items,
-        item_seed=measurement.item_seed,
-        log_samples=True,
-        progress=False,
-    )
+    table, raw = evaluate(model, tokenizer, measurement.tasks, batch_size=measurement.batch_size,
+                          limit=measurement.limit, items=measurement.items, item_seed=measurement.item_seed,
+                          log_samples=True, progress=False)
     measured = table.dropna(subset=["value"])
     accuracies = measured[measured.metric.map(is_accuracy)]
     values |= {f"acc:{row.task}": row.value for row in accuracies.itertuples()}
@@ -167,20 +158,9 @@ def _job_plan(job: dict, model: nn.Module, batches: list, scores: BlockScores, e
     try:
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
-            plan = plan_for(
-                criterion,
-                model,
-                batches,
-                job["kind"],
-                job["num_blocks"],
-                scores=scores,
-                estimator=estimator,
-                seed=job["seed"] or 0,
-                progress=False,
-                settings=settings.get(criterion),
-                stable=stable,
-                **rule
-            )
+            plan = plan_for(criterion, model, batches, job["kind"], job["num_blocks"], scores=scores,
+                            estimator=estimator, seed=job["seed"] or 0, progress=False,
+                            settings=settings.get(criterion), stable=stable, **rule)
     except ValueError as error: return None, str(error)
     note = "; ".join(str(w.message) for w in caught) or None
     if not plan.block_indices and not plan.merges: return None, note or "the plan removes nothing"
@@ -280,21 +260,8 @@ def paired_comparison(table: pd.DataFrame, store, a: str, b: str, tasks=None, **
         if len(items_a) and len(items_b):
             chosen = items_a if tasks is None else items_a[items_a.task.isin(tasks)]
             parts.append(paired_bootstrap(chosen, items_b, **bootstrap).assign(metric="accuracy", **where))
-    columns = [
-        "kind",
-        "num_blocks",
-        "criterion_a",
-        "criterion_b",
-        "metric",
-        "stratum",
-        "n",
-        "mean_a",
-        "mean_b",
-        "difference",
-        "low",
-        "high",
-        "separated",
-    ]
+    columns = ["kind", "num_blocks", "criterion_a", "criterion_b", "metric", "stratum", "n", "mean_a", "mean_b",
+               "difference", "low", "high", "separated"]
     return pd.concat(parts, ignore_index=True)[columns] if parts else pd.DataFrame(columns=columns)
 
 # %% ../nbs/09b_comparison.ipynb #e59a06d7
@@ -308,15 +275,9 @@ def percentiles_among(table: pd.DataFrame, store, others: pd.DataFrame, others_s
         windows = records[0]["windows"].window
         own_perplexity = float(np.exp(own["windows"].set_index("window").loss.loc[windows].mean()))
         perplexities = [float(np.exp(r["windows"].loss.mean())) for r in records]
-        row = {
-            "kind": kind,
-            "num_blocks": count,
-            "criterion": criterion,
-            "plans": len(records),
-            "windows": len(windows),
-            "perplexity": own_perplexity,
-            "perplexity_percentile": percentile_in(own_perplexity, perplexities, lower_is_better=True),
-        }
+        row = {"kind": kind, "num_blocks": count, "criterion": criterion, "plans": len(records),
+               "windows": len(windows), "perplexity": own_perplexity,
+               "perplexity_percentile": percentile_in(own_perplexity, perplexities, lower_is_better=True)}
         if len(records[0]["items"]):
             keys = records[0]["items"][["task", "item"]]
             mean_accuracy = lambda items: float(items.merge(keys).groupby("task").value.mean().mean())
@@ -404,9 +365,8 @@ def _dense_value(table: pd.DataFrame, metric: str) -> float:
 def comparison_summary(table: pd.DataFrame, metric: str = "perplexity") -> pd.DataFrame:
     "One row per kind and K, one column per criterion (random: mean over seeds, and `random_sd`), the dense value alongside."
     pruned = table[table.criterion != "dense"]
-    wide = pruned.pivot_table(
-        index=["kind", "num_blocks"], columns="criterion", values=metric, aggfunc="mean", sort=False
-    )
+    wide = pruned.pivot_table(index=["kind", "num_blocks"], columns="criterion", values=metric, aggfunc="mean",
+                              sort=False)
     wide = wide[[c for c in dict.fromkeys(pruned.criterion) if c in wide.columns]]
     if "random" in wide.columns:
         spread = pruned[pruned.criterion == "random"].groupby(["kind", "num_blocks"], sort=False)[metric].std()
@@ -437,18 +397,8 @@ def plot_comparison(table: pd.DataFrame, metric: str = "perplexity", axes=None):
     for ax, kind in zip(axes, kinds):
         rows = pruned[pruned.kind == kind]
         same = _identical_lines(rows)
-        sns.lineplot(
-            data=rows,
-            x="num_blocks",
-            y=metric,
-            hue="criterion",
-            style="criterion",
-            hue_order=order,
-            style_order=order,
-            markers=True,
-            errorbar=None,
-            ax=ax,
-        )
+        sns.lineplot(data=rows, x="num_blocks", y=metric, hue="criterion", style="criterion", hue_order=order,
+                     style_order=order, markers=True, errorbar=None, ax=ax)
         ax.set_xticks(sorted(rows.num_blocks.unique()))
         ax.axhline(_dense_value(table, metric), ls="--", color="grey", label="dense")
         shown = [(h, label) for h, label in zip(*ax.get_legend_handles_labels()) if label in {*rows.criterion, "dense"}]
@@ -459,16 +409,14 @@ def plot_comparison(table: pd.DataFrame, metric: str = "perplexity", axes=None):
     return axes
 
 # %% ../nbs/09b_comparison.ipynb #c0ddc28d
-def plan_stability(
-    model: nn.Module, scores: BlockScores, criteria, kind: str, num_blocks, resamples: int = 100, seed: int = 0, **rule
-) -> pd.DataFrame:
+def plan_stability(model: nn.Module, scores: BlockScores, criteria, kind: str, num_blocks, resamples: int = 100,
+                   seed: int = 0, **rule) -> pd.DataFrame:
     "Per criterion, K and block: how often bootstrap draws of the windows choose it; in the full-data plan; mean Jaccard."
     rows = []
     for criterion in criteria:
         for count in num_blocks:
-            make = lambda block_scores: plan_for(
-                criterion, model, None, kind, count, scores=block_scores, progress=False, **rule
-            )
+            make = lambda block_scores: plan_for(criterion, model, None, kind, count, scores=block_scores,
+                                                 progress=False, **rule)
             full, (frequency, overlaps) = set(make(scores).blocks), selection_frequency(scores, make, resamples, seed)
             rows += [dict(criterion=criterion, num_blocks=count, block=block, layer=layer, frequency=share,
                           in_full_plan=(block, layer) in full, mean_jaccard=float(np.mean(overlaps)))
@@ -494,9 +442,8 @@ def plot_stability(stability: pd.DataFrame, num_layers: int, axes=None):
         )
         sns.heatmap(grid, vmin=0, vmax=1, cmap="viridis", ax=ax, cbar_kws={"label": "chosen in draws"})
         for _, row in rows[rows.in_full_plan].iterrows():
-            ax.plot(
-                row.layer + 0.5, list(grid.index).index(row.criterion) + 0.5, marker="x", color="white", ms=7, mew=2
-            )
+            ax.plot(row.layer + 0.5, list(grid.index).index(row.criterion) + 0.5, marker="x", color="white", ms=7,
+                    mew=2)
         jaccard = rows.groupby("criterion", sort=False).mean_jaccard.first().reindex(grid.index)
         ax.set_yticklabels([f"{c} (Jaccard {j:.2f})" for c, j in jaccard.items()], rotation=0)
         ax.set(xlabel="layer", ylabel="", title=f"K = {count}")

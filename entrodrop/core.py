@@ -41,16 +41,8 @@ DATA_DIR = Path(str(importlib.resources.files("entrodrop"))) / "data"
 BOOTSTRAP_DEFAULTS = {"resamples": 2000, "seed": 0, "confidence": 0.95}
 
 # %% ../nbs/00a_core.ipynb #9d4bd430
-HEAL_DEFAULTS = {
-    "examples": 10_000,
-    "epochs": 1,
-    "batch_size": 4,
-    "lr": 2e-4,
-    "rank": 8,
-    "lora_alpha": 16,
-    "dropout": 0.05,
-    "seed": 0,
-}
+HEAL_DEFAULTS = {"examples": 10_000, "epochs": 1, "batch_size": 4, "lr": 2e-4, "rank": 8, "lora_alpha": 16,
+                 "dropout": 0.05, "seed": 0}
 
 # %% ../nbs/00a_core.ipynb #1f9019ab
 def _pid_alive(pid: int) -> bool:

@@ -64,26 +64,16 @@ def plot_increases(scores: BlockScores, estimator, plan=None, ax=None, title: st
     if typical > 0 and magnitudes.max() > 50 * typical:  # one block (often layer 0's) would flatten every other bar
         ax.set_yscale("symlog", linthresh=typical)
         ylabel += ", symlog"
-    ax.set(
-        xlabel="layer",
-        ylabel=ylabel,
-        title=title or ("removed blocks marked x" if plan is not None else "block scores"),
-    )
+    ax.set(xlabel="layer", ylabel=ylabel,
+           title=title or ("removed blocks marked x" if plan is not None else "block scores"))
     ax.axhline(0, color="grey", lw=0.8)
     return ax
 
 # %% ../nbs/04_dynamics.ipynb #8e64b44c
-def score_calibration_sets(
-    model,
-    tokenizer,
-    sources: list[str],
-    estimators,
-    n_samples: int = CALIBRATION_DEFAULTS["samples"],
-    seqlen: int = CALIBRATION_DEFAULTS["seqlen"],
-    seed: int = CALIBRATION_DEFAULTS["seed"],
-    batch_size: int = 8,
-    progress: bool = True,
-) -> dict:
+def score_calibration_sets(model, tokenizer, sources: list[str], estimators,
+                           n_samples: int = CALIBRATION_DEFAULTS["samples"],
+                           seqlen: int = CALIBRATION_DEFAULTS["seqlen"], seed: int = CALIBRATION_DEFAULTS["seed"],
+                           batch_size: int = 8, progress: bool = True) -> dict:
     "`{source: BlockScores}`: the same model scored on each calibration set (windows drawn as the reference does)."
     bos = window_bos(model, tokenizer)
     def windows(source):
@@ -131,9 +121,8 @@ def sensitivity(scores, name: str, block: str = "attention", first_layer: int = 
     return table, rank_agreement(table, first_layer)
 
 # %% ../nbs/04_dynamics.ipynb #58101c10
-def first_token_statistics(
-    hidden: torch.Tensor, bins: int = ESTIMATORS["bucket"].defaults["bins"]
-) -> tuple[dict, torch.Tensor]:
+def first_token_statistics(hidden: torch.Tensor,
+                           bins: int = ESTIMATORS["bucket"].defaults["bins"]) -> tuple[dict, torch.Tensor]:
     "What the first token does to one layer's states (samples, tokens, dims), and each dimension's mean bucket entropy."
     states = hidden.float()
     with_first, without = bucket_entropies(states, bins), bucket_entropies(states[:, 1:], bins)
@@ -160,11 +149,8 @@ def _attention_to_first(outputs) -> torch.Tensor:
 def sink_profile(model, windows: torch.Tensor, batch_size: int = 8) -> pd.DataFrame:
     "Per point (entering each layer, then the output): what the first token does to bucket entropy, and its attention."
     adapter = adapter_for(model)
-    n_layers, base, device = (
-        len(adapter.decoder_layers(model)),
-        adapter.base_model(model),
-        next(model.parameters()).device,
-    )
+    n_layers, base, device = (len(adapter.decoder_layers(model)), adapter.base_model(model),
+                              next(model.parameters()).device)
     found, attention = {}, []
     def keep(layer, point, hidden):
         if point == "input" or (point == "output" and layer == n_layers - 1):

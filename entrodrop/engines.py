@@ -26,12 +26,10 @@ class ExportRefusedError(ValueError):
     "A pruned folder that the Nemotron-NAS format, or an engine that reads it, cannot hold or would run wrong."
 
 EXPORT_FAMILIES = ("llama", "mistral")
-REFUSED_FAMILIES = {
-    "qwen2": "biases on the query, key and value projections",
-    "qwen3": "norms on the queries and keys inside attention",
-    "gemma3_text": "norms after each block as well as before (sandwich norms)",
-    "deepseek_v2": "MLA attention and MoE MLPs",
-}
+REFUSED_FAMILIES = {"qwen2": "biases on the query, key and value projections",
+                    "qwen3": "norms on the queries and keys inside attention",
+                    "gemma3_text": "norms after each block as well as before (sandwich norms)",
+                    "deepseek_v2": "MLA attention and MoE MLPs"}
 
 def _ffn_width(ffn_mult: float, hidden: int) -> int:
     "The MLP width both engines compute from a multiplier: int(2 m d / 3), rounded up to a multiple of 256."
@@ -105,9 +103,8 @@ def block_configs(config: dict, zero_mlp: bool = False) -> list[dict]:
     "One Nemotron-NAS block entry per layer of a pruned folder's config (`zero_mlp`: a removed MLP as a zero MLP of width 256)."
     attention_removed, mlp_removed = _pruned_blocks(config)
     group = config["num_attention_heads"] // config.get("num_key_value_heads", config["num_attention_heads"])
-    multiplier, zero = ffn_multiplier(config["intermediate_size"], config["hidden_size"]), ffn_multiplier(
-        256, config["hidden_size"]
-    )
+    multiplier, zero = ffn_multiplier(config["intermediate_size"],
+                                      config["hidden_size"]), ffn_multiplier(256, config["hidden_size"])
     blocks = []
     for layer in range(config["num_hidden_layers"]):
         attention, mlp = layer not in attention_removed, layer not in mlp_removed
@@ -175,12 +172,9 @@ def export_nemotron_nas(
     # the pruned transformers model's
     own_keys = ("entrodrop", "auto_map", "architectures", "model_type", "kv_sharing_modes")
     exported = {k: v for k, v in config.items() if k not in own_keys}
-    exported |= {
-        "architectures": ["DeciLMForCausalLM"],
-        "model_type": "nemotron-nas",
-        "block_configs": block_configs(config, zero_mlp),
-        "auto_map": {"AutoConfig": f"{CONFIGURATION_FILE.removesuffix('.py')}.DeciLMConfig"},
-    }
+    exported |= {"architectures": ["DeciLMForCausalLM"], "model_type": "nemotron-nas",
+                 "block_configs": block_configs(config, zero_mlp),
+                 "auto_map": {"AutoConfig": f"{CONFIGURATION_FILE.removesuffix('.py')}.DeciLMConfig"}}
     with atomic_folder(out, overwrite) as staging:
         _copy_weights(folder, staging, _zero_mlps(config, padded, dtype))
         write_json(staging / "config.json", exported)
@@ -287,16 +281,8 @@ def llamacpp_run(gguf, prompts: list[list[int]], new_tokens: int = 20, threads: 
 def torch_greedy(model, prompt: list[int], new_tokens: int = 20) -> tuple[list[int], list[float]]:
     "Greedy generation in PyTorch with the KV cache: the tokens and each one's log-probability."
     ids = torch.tensor([prompt], device=next(model.parameters()).device)
-    out = model.generate(
-        input_ids=ids,
-        max_new_tokens=new_tokens,
-        min_new_tokens=new_tokens,
-        do_sample=False,
-        use_cache=True,
-        output_logits=True,
-        return_dict_in_generate=True,
-        pad_token_id=0,
-    )
+    out = model.generate(input_ids=ids, max_new_tokens=new_tokens, min_new_tokens=new_tokens, do_sample=False,
+                         use_cache=True, output_logits=True, return_dict_in_generate=True, pad_token_id=0)
     tokens = out.sequences[0, len(prompt):].tolist()
     logprobs = [float(step.float().log_softmax(-1)[0, token]) for step, token in zip(out.logits, tokens)]
     return tokens, logprobs

@@ -208,10 +208,8 @@ class _StreamingScorer:
         for est in self.estimators:
             if est.quantity == "entropy" and (point != "output" or layer == self.last):
                 self._keep((est.label, layer, point), _per_sample(est, [hidden], self.mask))
-        pairs = {
-            "after_attention": [("attention", "input")],
-            "output": [("mlp", "after_attention"), ("layer", "input")],
-        }.get(point, [])
+        pairs = {"after_attention": [("attention", "input")],
+                 "output": [("mlp", "after_attention"), ("layer", "input")]}.get(point, [])
         for est in self.estimators:
             if est.quantity == "distance":
                 for block, before in pairs:
@@ -255,11 +253,8 @@ class BlockScores:
         score = rows.pivot(index="layer", columns="block", values="score")[list(BLOCK_KINDS)]
         if rows["quantity"].iloc[0] == "distance": return score.add_suffix("_distance")
         attn, mlp = (rows[rows.block == b].set_index("layer") for b in ("attention", "mlp"))
-        entropies = {
-            "entropy_input": attn["before"],
-            "entropy_after_attention": attn["after"],
-            "entropy_output": mlp["after"],
-        }
+        entropies = {"entropy_input": attn["before"], "entropy_after_attention": attn["after"],
+                     "entropy_output": mlp["after"]}
         return pd.DataFrame(entropies).join(score.add_suffix("_increase"))
 
     def save(self, directory) -> Path:
@@ -295,9 +290,8 @@ class BlockScores:
                            {**self.meta, "resampled_windows": len(windows)})
 
 # %% ../nbs/02_estimators.ipynb #f5369bee
-def _assemble(
-    scorer: _StreamingScorer, estimators: list[Estimator], n_layers: int
-) -> tuple[pd.DataFrame, pd.DataFrame]:
+def _assemble(scorer: _StreamingScorer, estimators: list[Estimator],
+              n_layers: int) -> tuple[pd.DataFrame, pd.DataFrame]:
     rows, sample_rows = [], []
     for est in estimators:
         for layer in range(n_layers):

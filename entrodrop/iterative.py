@@ -76,6 +76,5 @@ def iterative_plan(model: nn.Module, # the dense model (left unchanged: a copy i
             "model_type",
         )
     }
-    return PruningPlan.of_blocks(
-        kind, first.num_layers, chosen, criterion=f"{first.criterion}-iterative", ranking=ranking, **details
-    )
+    return PruningPlan.of_blocks(kind, first.num_layers, chosen, criterion=f"{first.criterion}-iterative",
+                                 ranking=ranking, **details)

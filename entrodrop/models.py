@@ -132,9 +132,8 @@ def model_source(model: str) -> ModelSource:
         name, _, layers = model.removeprefix(SHAPE_PREFIX).partition(":")
         return ModelSource("shape", name, int(layers) if layers else None)
     location = model_location(model)
-    return ModelSource(
-        "pretrained", location, pruned=Path(location).is_dir() and read_folder_plan(location) is not None
-    )
+    return ModelSource("pretrained", location,
+                       pruned=Path(location).is_dir() and read_folder_plan(location) is not None)
 
 # %% ../nbs/03c_models.ipynb #bc8f5f2a
 def _load_pretrained(model: str, source: ModelSource, dtype: str, device_map: str | None):
@@ -181,12 +180,8 @@ def model_config(model: str):
         ) from None
 
 # %% ../nbs/03c_models.ipynb #60bda732
-PAPER_MODELS = (
-    "meta-llama/Llama-3.1-8B",
-    "mistralai/Mistral-7B-v0.3",
-    "Qwen/Qwen3-14B",
-    "deepseek-ai/DeepSeek-V2-Lite",
-)
+PAPER_MODELS = ("meta-llama/Llama-3.1-8B", "mistralai/Mistral-7B-v0.3", "Qwen/Qwen3-14B",
+                "deepseek-ai/DeepSeek-V2-Lite")
 
 def paper_scale_available() -> bool:
     "Whether the paper's models can run here: a CUDA GPU and the Hugging Face hub."

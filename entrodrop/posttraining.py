@@ -38,16 +38,8 @@ HUB_HEALING_SOURCES = {
     ),
     "flan": dict(path="SirNeural/flan_v2", name=None, split="train", example=lambda r: (r["inputs"], r["targets"])),
 }
-REGISTRY_HEALING_SOURCES = (
-    "hellaswag",
-    "winogrande",
-    "commonsense_qa",
-    "arc_easy",
-    "arc_challenge",
-    "openbookqa",
-    "piqa",
-    "boolq",
-)
+REGISTRY_HEALING_SOURCES = ("hellaswag", "winogrande", "commonsense_qa", "arc_easy", "arc_challenge", "openbookqa",
+                            "piqa", "boolq")
 MIXED = ("hellaswag", "winogrande", "race", "commonsense_qa", ("arc_easy", "arc_challenge"), "openbookqa")
 
 # %% ../nbs/08_posttraining.ipynb #d82f9a65
@@ -107,29 +99,18 @@ def lora_model(model: nn.Module, rank: int = HEAL_DEFAULTS["rank"], lora_alpha: 
                dropout: float = HEAL_DEFAULTS["dropout"]):
     "Wrap `model` with LoRA adapters on all linear layers but the LM head (PEFT); only the adapters train."
     from peft import LoraConfig, get_peft_model
-    config = LoraConfig(
-        r=rank, lora_alpha=lora_alpha, lora_dropout=dropout, target_modules="all-linear", task_type="CAUSAL_LM"
-    )
+    config = LoraConfig(r=rank, lora_alpha=lora_alpha, lora_dropout=dropout, target_modules="all-linear",
+                        task_type="CAUSAL_LM")
     with warnings.catch_warnings():  # peft asks transformers 5 for `is_gradient_checkpointing`, which transformers deprecates
         warnings.filterwarnings("ignore", message=".*is_gradient_checkpointing.*", category=FutureWarning)
         return get_peft_model(model, config)
 
 # %% ../nbs/08_posttraining.ipynb #14278aea
-def heal(
-    model: nn.Module,
-    examples: list[torch.Tensor],
-    epochs: int = HEAL_DEFAULTS["epochs"],
-    steps: int | None = None,
-    batch_size: int = HEAL_DEFAULTS["batch_size"],
-    lr: float = HEAL_DEFAULTS["lr"],
-    rank: int = HEAL_DEFAULTS["rank"],
-    lora_alpha: int = HEAL_DEFAULTS["lora_alpha"],
-    dropout: float = HEAL_DEFAULTS["dropout"],
-    gradient_checkpointing: bool = False,
-    pad_id: int = 0,
-    seed: int = HEAL_DEFAULTS["seed"],
-    progress: bool = True,
-):
+def heal(model: nn.Module, examples: list[torch.Tensor], epochs: int = HEAL_DEFAULTS["epochs"],
+         steps: int | None = None, batch_size: int = HEAL_DEFAULTS["batch_size"], lr: float = HEAL_DEFAULTS["lr"],
+         rank: int = HEAL_DEFAULTS["rank"], lora_alpha: int = HEAL_DEFAULTS["lora_alpha"],
+         dropout: float = HEAL_DEFAULTS["dropout"], gradient_checkpointing: bool = False, pad_id: int = 0,
+         seed: int = HEAL_DEFAULTS["seed"], progress: bool = True):
     "LoRA-train a (pruned) model on tokenised examples; return (the adapter model, the loss per step)."
     torch.manual_seed(seed)
     if gradient_checkpointing:

