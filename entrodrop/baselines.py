@@ -12,7 +12,7 @@ import torch
 from torch import nn
 from tqdm.auto import tqdm
 
-from .catalog import criterion_names, criterion_spec
+from .catalog import criterion_names, criterion_spec, implementation, implements
 from .core import DEFAULT_PROTECT, protected_layers
 from .estimators import BlockScores, Estimator, batch_inputs, make_estimator, score_blocks
 from .hooks import FamilyAdapter, adapter_for, capture_blocks
@@ -50,6 +50,7 @@ class PlanRequest:
     def protected(self) -> list[int]: return protected_layers(self.num_layers, self.protect)
 
 # %% ../nbs/06_baselines.ipynb #1af96792
+@implements("criterion", "entropy")
 def entropy_plan(request: PlanRequest) -> PruningPlan:
     "EntroDrop: the stage-2 blocks of smallest entropy increase, by the request's estimator and rule."
     return plan_pruning(request.scores, request.kind, request.num_blocks, request.estimator, request.s_start,
@@ -61,6 +62,7 @@ def block_influence(scores: BlockScores) -> pd.Series:
     return scores.scores("cosine", "layer").rename("block_influence")
 
 # %% ../nbs/06_baselines.ipynb #7d622d97
+@implements("criterion", "block-influence")
 def shortgpt_plan(request: PlanRequest) -> PruningPlan:
     "ShortGPT: remove the K layers of lowest Block Influence."
     plan = plan_pruning(request.scores, "layer", request.num_blocks, request.estimator, s_start=0,
@@ -76,6 +78,7 @@ def _windows_avoiding(window_distance: pd.Series, num_blocks: int, protected: li
         raise ValueError(f"no window of {num_blocks} consecutive layers avoids the protected layers {protected}")
     return allowed
 
+@implements("criterion", "cosine")
 def llmdrop_plan(request: PlanRequest, consecutive: bool = False) -> PruningPlan:
     "LLMDrop: remove the blocks whose output is most similar (cosine) to their input; `consecutive`: the best window of K."
     plan = plan_pruning(request.scores, request.kind, request.num_blocks, request.estimator, s_start=0,
@@ -132,6 +135,7 @@ def angular_window_scores(model: nn.Module, batches, n: int, progress: bool = Tr
     return pd.Series((totals / count).tolist(), name=f"angular_distance_n={n}").rename_axis("layer")
 
 # %% ../nbs/06_baselines.ipynb #b727b045
+@implements("criterion", "angular-window")
 def gromov_plan(request: PlanRequest) -> PruningPlan:
     "Gromov et al.: remove the window of K consecutive layers whose ends are closest in angular distance."
     distance = angular_window_scores(request.model, request.batches, request.num_blocks, request.progress,
@@ -171,6 +175,7 @@ def _laco_similarity(reference: list, candidate: nn.Module, adapter: FamilyAdapt
 LACO_RELEASE = {"merge_layers": 7, "interval": 1, "threshold": 0.45}
 
 # %% ../nbs/06_baselines.ipynb #73e3e5a3
+@implements("criterion", "laco")
 def laco_plan(request: PlanRequest) -> PruningPlan:
     "LaCo's top-down layer collapse, stopped at K removed layers; the plan carries the merges."
     settings = {**criterion_spec("laco").defaults, **request.settings}
@@ -238,10 +243,12 @@ def floor_plan(criterion: str, n_layers: int, kind: str, num_blocks: int, seed: 
     return PruningPlan.of_blocks(kind, n_layers, chosen, criterion=criterion, s_start=0, protected=protected,
                                  calibration={"seed": seed})
 
+@implements("criterion", "random")
 def random_plan(request: PlanRequest) -> PruningPlan:
     "K blocks drawn uniformly (independently for each seed, kind and K)."
     return floor_plan("random", request.num_layers, request.kind, request.num_blocks, request.seed, request.protect)
 
+@implements("criterion", "last")
 def last_plan(request: PlanRequest) -> PruningPlan:
     "The last K blocks."
     return floor_plan("last", request.num_layers, request.kind, request.num_blocks, protect=request.protect)
@@ -256,13 +263,9 @@ def _ranking_estimator(criterion: str, estimator: Estimator | None) -> Estimator
     return estimator
 
 def plan_function(criterion: str):
-    "The plan function of `criterion`: the one its catalog entry names, in this module."
-    function = globals().get(criterion_spec(criterion).function)
-    if function is None:
-        raise ValueError(
-            f"the catalog's criterion {criterion!r} names {criterion_spec(criterion).function}, not defined here"
-        )
-    return function
+    "The plan function of `criterion`: the one registered for its catalog entry (`catalog.implements`)."
+    spec = criterion_spec(criterion)
+    return implementation("criterion", spec.plan or spec.name)
 
 # %% ../nbs/06_baselines.ipynb #ae5befb8
 def plan_for(

@@ -7,8 +7,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 # %% auto #0
-__all__ = ['ESTIMATORS', 'CRITERIA', 'DEFAULT_CRITERION', 'Option', 'EstimatorSpec', 'estimator_names', 'estimator_spec',
-           'CriterionSpec', 'criterion_names', 'criterion_spec', 'compared_criteria']
+__all__ = ['ESTIMATORS', 'IMPLEMENTATIONS', 'CRITERIA', 'DEFAULT_CRITERION', 'Option', 'EstimatorSpec', 'estimator_names',
+           'estimator_spec', 'implements', 'implementation', 'CriterionSpec', 'criterion_names', 'criterion_spec',
+           'compared_criteria']
 
 # %% ../nbs/00b_catalog.ipynb #26b3da03
 @dataclass(frozen=True)
@@ -19,34 +20,34 @@ class Option:
     help: str
     low: float | None = None
     open_low: bool = False  # values above `low` only
+    refused: dict = field(default_factory=dict)  # {value: why}: values refused before any work
 
 @dataclass(frozen=True)
 class EstimatorSpec:
-    "An estimator: its function in `entrodrop.estimators`, what it measures, its labelled parameters and their flags."
+    "An estimator: what it measures, its labelled parameters and their flags; its function registers with `implements`."
     name: str
-    function: str  # the function's name in entrodrop.estimators
     quantity: str  # "entropy" (of one state) or "distance" (between a block's input and output)
-    # the parameters written into an estimator's label, with their defaults
-    defaults: dict = field(default_factory=dict)
+    defaults: dict = field(default_factory=dict)  # the parameters written into an estimator's label, with defaults
     options: dict = field(default_factory=dict)  # {parameter: Option}: one flag for each labelled parameter
     sensitivity: tuple = ()  # (parameter, values) tried by the sensitivity analysis
     description: str = ""
+    compared: bool = True  # its criterion (an entropy's) is among `compare`'s defaults
 
 # %% ../nbs/00b_catalog.ipynb #1e6ae320
 ESTIMATORS = {spec.name: spec for spec in [
-    EstimatorSpec("bucket", "bucket_entropy", "entropy", {"bins": 80},
+    EstimatorSpec("bucket", "entropy", {"bins": 80},
                   {"bins": Option("--bucket-bins", int, "bucket estimator's equal-width bins per dimension", low=2)},
                   ("bins", (20, 40, 80, 160)), "sum over dimensions of each dimension's binned Shannon entropy"),
-    EstimatorSpec("knn", "knn_entropy", "entropy", {"k": 25},
+    EstimatorSpec("knn", "entropy", {"k": 25},
                   {"k": Option("--knn-k", int, "kNN estimator's neighbour (the release's Llama path: 25)", low=1)},
                   ("k", (25, 50, 75, 100)), "Kozachenko-Leonenko differential entropy"),
-    EstimatorSpec("renyi", "renyi_entropy", "entropy", {"alpha": 4.0},
-                  {"alpha": Option("--renyi-alpha", float, "Rényi estimator's order (not 1)", low=0, open_low=True)},
-                  (), "kernel Rényi entropy of z-scored states"),
-    EstimatorSpec("cosine", "cosine_distance", "distance",
-                  description="1 - mean cosine of each token's input and output"),
-    EstimatorSpec("angular", "angular_distance", "distance",
-                  description="mean arccos(cosine)/pi of each token's input and output"),
+    EstimatorSpec("renyi", "entropy", {"alpha": 4.0},
+                  {"alpha": Option("--renyi-alpha", float, "Rényi estimator's order (not 1)", low=0, open_low=True,
+                                   refused={1: "the Shannon limit, which the kernel estimator cannot compute: use bucket "
+                                               "or knn"})},
+                  (), "kernel Rényi entropy of z-scored states", compared=False),
+    EstimatorSpec("cosine", "distance", description="1 - mean cosine of each token's input and output"),
+    EstimatorSpec("angular", "distance", description="mean arccos(cosine)/pi of each token's input and output"),
 ]}
 
 # %% ../nbs/00b_catalog.ipynb #84ecad69
@@ -59,55 +60,51 @@ def estimator_spec(name: str) -> EstimatorSpec:
     if name not in ESTIMATORS: raise ValueError(f"unknown estimator {name!r}; choose from {', '.join(ESTIMATORS)}")
     return ESTIMATORS[name]
 
+# %% ../nbs/00b_catalog.ipynb #5a206048
+IMPLEMENTATIONS: dict = {}  # {(table, name): function}, filled by `implements` where each function is defined
+
+def implements(table: str, name: str):
+    "Decorator: the function implements entry `name` of `table` ('estimator', or 'criterion' for a plan function)."
+    def register(function):
+        IMPLEMENTATIONS[(table, name)] = function
+        return function
+    return register
+
+def implementation(table: str, name: str):
+    "The function registered for entry `name` of `table`; a one-line error if none is."
+    if (table, name) not in IMPLEMENTATIONS:
+        raise ValueError(f"no function implements the catalog's {table} {name!r}: decorate one with "
+                         f"@implements({table!r}, {name!r})")
+    return IMPLEMENTATIONS[(table, name)]
+
 # %% ../nbs/00b_catalog.ipynb #536ec4ed
 @dataclass(frozen=True)
 class CriterionSpec:
-    "A criterion: its plan function in `entrodrop.baselines`, the estimator it ranks by, what it removes, its settings."
+    "A criterion: the estimator it ranks by, what it removes, its settings; its plan function registers with `implements`."
     name: str
-    function: str  # the plan function's name in entrodrop.baselines
     estimator: str | None = None  # the estimator whose block scores rank (None: the criterion needs none)
     layers_only: bool = False  # removes whole layers only
     compared: bool = True  # among `compare`'s default criteria
     defaults: dict = field(default_factory=dict)  # the criterion's own settings
     description: str = ""
+    plan: str | None = None  # the name its plan function registers under (None: the criterion's own)
 
-CRITERIA = {
-    spec.name: spec
-    for spec in [
-        CriterionSpec(
-            "cosine", "llmdrop_plan", "cosine", description="LLM-Drop: the blocks whose output is most like their input"
-        ),
-        CriterionSpec(
-            "block-influence",
-            "shortgpt_plan",
-            "cosine",
-            layers_only=True,
-            description="ShortGPT: the layers of lowest Block Influence (1 - cosine of layer input and output)",
-        ),
-        CriterionSpec(
-            "angular-window",
-            "gromov_plan",
-            layers_only=True,
-            description="Gromov et al.: the window of K layers whose ends' last tokens are closest in angle",
-        ),
-        CriterionSpec(
-            "laco",
-            "laco_plan",
-            layers_only=True,
-            defaults={"merge_layers": 4, "threshold": 0.45, "interval": 2},
-            description="LaCo: merge and remove layers top-down while the output stays similar",
-        ),
-        CriterionSpec(
-            "random", "random_plan", description="K blocks drawn uniformly, independently for each seed, kind and K"
-        ),
-        CriterionSpec("last", "last_plan", compared=False, description="the last K blocks"),
-    ]
-}
+CRITERIA = {spec.name: spec for spec in [
+    CriterionSpec("cosine", "cosine", description="LLM-Drop: the blocks whose output is most like their input"),
+    CriterionSpec("block-influence", "cosine", layers_only=True,
+                  description="ShortGPT: the layers of lowest Block Influence (1 - cosine of layer input and output)"),
+    CriterionSpec("angular-window", layers_only=True,
+                  description="Gromov et al.: the window of K layers whose ends' last tokens are closest in angle"),
+    CriterionSpec("laco", layers_only=True, defaults={"merge_layers": 4, "threshold": 0.45, "interval": 2},
+                  description="LaCo: merge and remove layers top-down while the output stays similar"),
+    CriterionSpec("random", description="K blocks drawn uniformly, independently for each seed, kind and K"),
+    CriterionSpec("last", compared=False, description="the last K blocks"),
+]}
 DEFAULT_CRITERION = "entropy-knn"
 
 # %% ../nbs/00b_catalog.ipynb #97430189
 def _entropy_criterion(estimator: str) -> CriterionSpec:
-    return CriterionSpec(f"entropy-{estimator}", "entropy_plan", estimator, compared=estimator != "renyi",
+    return CriterionSpec(f"entropy-{estimator}", estimator, compared=ESTIMATORS[estimator].compared, plan="entropy",
                          description=f"EntroDrop: the blocks of smallest {estimator} entropy increase in stage 2")
 
 def criterion_names() -> tuple:

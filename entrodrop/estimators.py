@@ -15,7 +15,7 @@ import torch
 from torch import nn
 from tqdm.auto import tqdm
 
-from .catalog import ESTIMATORS, estimator_spec
+from .catalog import ESTIMATORS, estimator_spec, implementation, implements
 from .core import BLOCK_KINDS, library_versions
 from .entropy import entropy_from_counts
 from .hooks import adapter_for, capture_blocks
@@ -61,6 +61,7 @@ def bucket_entropies(
     counts.scatter_add_(2, index.transpose(1, 2), torch.ones_like(index, dtype=states.dtype).transpose(1, 2))
     return entropy_from_counts(counts)
 
+@implements("estimator", "bucket")
 def bucket_entropy(
     x: torch.Tensor,  # (N, d) or (samples, N, d) token states
     bins: int = ESTIMATORS["bucket"].defaults["bins"],  # equal-width bins per dimension, over its min-max range
@@ -87,6 +88,7 @@ def knn_distances(x: torch.Tensor, # (N, d) or (samples, N, d) token states
         radii.append(dist.topk(k, dim=-1, largest=False).values[..., -1])
     return torch.cat(radii, dim=1)
 
+@implements("estimator", "knn")
 def knn_entropy(x: torch.Tensor, # (N, d) or (samples, N, d) token states
                 k: int = ESTIMATORS["knn"].defaults["k"], # neighbour used for the local density
                 chunk_size: int = 1024, # rows of the distance matrix computed at once
@@ -107,6 +109,7 @@ def knn_entropy(x: torch.Tensor, # (N, d) or (samples, N, d) token states
     return _unbatch(dims * torch.log(radii + eps).mean(1) + log_ball + count_term, x)
 
 # %% ../nbs/02_estimators.ipynb #d8325179
+@implements("estimator", "renyi")
 def renyi_entropy(x: torch.Tensor, # (N, d) or (samples, N, d) token states
                   alpha: float = ESTIMATORS["renyi"].defaults["alpha"], # Rényi order (not 1)
                   std_eps: float = 1e-10, # added to each dimension's std before z-scoring
@@ -129,21 +132,20 @@ def _token_cosine(x, y):
     if x.shape != y.shape: raise ValueError(f"input and output shapes differ: {tuple(x.shape)} vs {tuple(y.shape)}")
     return torch.nn.functional.cosine_similarity(x, y, dim=-1)
 
+@implements("estimator", "cosine")
 def cosine_distance(x: torch.Tensor, y: torch.Tensor) -> torch.Tensor:
     "$1 - $ mean over tokens of $\\cos(x_t, y_t)$, one per sample."
     return _unbatch(1 - _token_cosine(x, y).mean(1), x)
 
+@implements("estimator", "angular")
 def angular_distance(x: torch.Tensor, y: torch.Tensor) -> torch.Tensor:
     "Mean over tokens of $\\arccos(\\cos(x_t, y_t)) / \\pi$, one per sample."
     return _unbatch((torch.arccos(_token_cosine(x, y).clamp(-1, 1)) / math.pi).mean(1), x)
 
 # %% ../nbs/02_estimators.ipynb #0c110140
 def estimator_function(name: str) -> Callable:
-    "The function of estimator `name`: the one its catalog entry names, in this module."
-    function = globals().get(estimator_spec(name).function)
-    if function is None:
-        raise ValueError(f"the catalog's estimator {name!r} names {estimator_spec(name).function}, not defined here")
-    return function
+    "The function of estimator `name`: the one registered for its catalog entry (`catalog.implements`)."
+    return implementation("estimator", estimator_spec(name).name)
 
 # %% ../nbs/02_estimators.ipynb #5c520e25
 @dataclass(frozen=True)
