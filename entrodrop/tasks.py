@@ -8,74 +8,54 @@ import functools, json, random, re
 from dataclasses import dataclass
 from pathlib import Path
 
-import lm_eval
+import lm_eval, yaml
 from lm_eval.tasks import TaskManager
 
+from .benchmarks import BENCHMARKS, offline_from, preset, presets
 from .core import DATA_DIR
 from .registry import cache_root, fetch, hub_available
 
 # %% auto #0
-__all__ = ['PAPER_TASKS', 'ACCURACY_METRICS', 'HEALING_TASKS', 'PYTHON_FAQ_TASKS', 'TASK_PRESETS', 'LOCAL_TASKS', 'LOCAL_SUFFIX',
-           'XSUM_PROMPT', 'XSUM_METRIC_MODULE', 'is_accuracy', 'rouge_l', 'summary_line', 'task_packs',
-           'next_sentence_items', 'answer_match_items', 'EvalTask', 'UnknownTaskError', 'resolve_tasks', 'task_manager',
-           'task_size', 'item_sample']
+__all__ = ['ACCURACY_METRICS', 'LOCAL_SUFFIX', 'XSUM_PROMPT', 'XSUM_METRIC_MODULE', 'is_accuracy', 'LmEvalFunction', 'task_yaml',
+           'rouge_l', 'summary_line', 'task_packs', 'next_sentence_items', 'answer_match_items', 'EvalTask',
+           'UnknownTaskError', 'resolve_tasks', 'task_manager', 'task_size', 'item_sample']
 
 # %% ../nbs/07a_tasks.ipynb #426930d7
-PAPER_TASKS = {"piqa": "acc", "hellaswag": "acc", "wsc273": "acc", "commonsense_qa": "acc", "winogrande": "acc",
-               "arc_easy": "acc", "arc_challenge": "acc", "openbookqa": "acc", "mmlu": "acc", "cmmlu": "acc",
-               "race": "acc", "xsum": "rougeL", "gsm8k": "exact_match,strict-match"}
 ACCURACY_METRICS = ("acc", "acc_norm")
 
 def is_accuracy(metric: str) -> bool:
     "Whether a task's metric is an accuracy (averaged with the others), not a generation score (reported apart)."
     return metric.split(",")[0] in ACCURACY_METRICS
 
-# %% ../nbs/07a_tasks.ipynb #09bdd013
-HEALING_TASKS = ("hellaswag", "winogrande", "race", "commonsense_qa", "arc_easy", "arc_challenge", "openbookqa")
-PYTHON_FAQ_TASKS = ("python_faq_next_sentence", "python_faq_answer_match")
-TASK_PRESETS = {"paper": tuple(PAPER_TASKS), "healing": HEALING_TASKS, "python-faq": PYTHON_FAQ_TASKS}
-
 # %% ../nbs/07a_tasks.ipynb #9494365f
-LOCAL_TASKS = {"hellaswag": "hellaswag/hellaswag.yaml", "piqa": "piqa/piqa.yaml",
-               "winogrande": "winogrande/default.yaml", "commonsense_qa": "commonsense_qa/default.yaml",
-               "boolq": "super_glue/boolq/default.yaml", "arc_easy": "arc/arc_easy.yaml",
-               "arc_challenge": "arc/arc_challenge.yaml", "openbookqa": "openbookqa/openbookqa.yaml"}
 LOCAL_SUFFIX = "_local"
 
+class LmEvalFunction(str):
+    "A task-file value lm-eval reads as a function: written `!function module.name`."
+
+class _TaskDumper(yaml.SafeDumper): pass
+_TaskDumper.add_representer(LmEvalFunction, lambda dumper, value: dumper.represent_scalar("!function", str(value), style=""))
+_TaskDumper.add_representer(str, lambda dumper, value: dumper.represent_scalar("tag:yaml.org,2002:str", value,
+                                                                              style="|" if "\n" in value else None))
+
+def task_yaml(config: dict) -> str:
+    "An lm-eval task file from its settings, written with a YAML library in the order given."
+    return yaml.dump(config, Dumper=_TaskDumper, sort_keys=False, allow_unicode=True, width=1000)
+
 # %% ../nbs/07a_tasks.ipynb #1b6c12d7
-def _local_task_yaml(task: str, builtin: Path, split: str, data: Path) -> str:
+def _local_task(task: str, builtin: Path, split: str, data: Path) -> dict:
     other = [s for s in ("training_split", "validation_split", "test_split") if s != f"{split}_split"]
-    return "\n".join([f"include: {builtin}", f"task: {task}{LOCAL_SUFFIX}", "dataset_path: json", "dataset_name: null",
-                      "dataset_kwargs:", "  data_files:", f"    {split}: {data}", f"{split}_split: {split}",
-                      *[f"{name}: null" for name in other], ""])
+    return {"include": str(builtin), "task": f"{task}{LOCAL_SUFFIX}", "dataset_path": "json", "dataset_name": None,
+            "dataset_kwargs": {"data_files": {split: str(data)}}, f"{split}_split": split, **dict.fromkeys(other)}
 
 # %% ../nbs/07a_tasks.ipynb #cdf4a3f4
-def _python_faq_yaml(task: str) -> str:
-    data = DATA_DIR / "tasks" / f"{task}.jsonl"
-    return "\n".join(
-        [
-            f"task: {task}",
-            "dataset_path: json",
-            "dataset_kwargs:",
-            "  data_files:",
-            f"    test: {data}",
-            "test_split: test",
-            "output_type: multiple_choice",
-            'doc_to_text: "{{context}}"',
-            'doc_to_choice: "{{choices}}"',
-            'doc_to_target: "{{label}}"',
-            "metric_list:",
-            "  - metric: acc",
-            "    aggregation: mean",
-            "    higher_is_better: true",
-            "  - metric: acc_norm",
-            "    aggregation: mean",
-            "    higher_is_better: true",
-            "metadata:",
-            "  version: 1.0",
-            "",
-        ]
-    )
+def _score(metric: str) -> dict: return {"metric": metric, "aggregation": "mean", "higher_is_better": True}
+
+def _python_faq_task(task: str) -> dict:
+    return {"task": task, "dataset_path": "json",
+            "dataset_kwargs": {"data_files": {"test": str(DATA_DIR / "tasks" / f"{task}.jsonl")}}, "test_split": "test",
+            "output_type": "multiple_choice", "doc_to_text": "{{context}}", "doc_to_choice": "{{choices}}",
+            "doc_to_target": "{{label}}", "metric_list": [_score(m) for m in ACCURACY_METRICS], "metadata": {"version": 1.0}}
 
 # %% ../nbs/07a_tasks.ipynb #5640489c
 def rouge_l(prediction: str, reference: str) -> float:
@@ -104,56 +84,35 @@ def summary_line(generated: str) -> str:
     "The summary in a generation: its first line that is not blank (a model may open with a newline)."
     return next((line.strip() for line in generated.splitlines() if line.strip()), "")
 
-def _xsum_yaml(data: Path) -> str:
-    return "\n".join(
-        [
-            f"task: xsum{LOCAL_SUFFIX}",
-            "dataset_path: json",
-            "dataset_kwargs:",
-            "  data_files:",
-            f"    test: {data}",
-            "test_split: test",
-            "output_type: generate_until",
-            f"doc_to_text: {json.dumps(XSUM_PROMPT)}",
-            'doc_to_target: "{{summary}}"',
-            "process_results: !function xsum_metric.process_results",
-            "generation_kwargs:",
-            "  until: []",  # the EOS token only: a newline stop would cut a summary that opens with one
-            "  max_gen_toks: 64",
-            "  do_sample: false",
-            "num_fewshot: 0",
-            "metric_list:",
-            "  - metric: rougeL",
-            "    aggregation: mean",
-            "    higher_is_better: true",
-            "metadata:",
-            "  version: 1.0",
-            "",
-        ]
-    )
+def _xsum_task(data: Path) -> dict:
+    # until []: the EOS token only; a newline stop would cut a summary that opens with one
+    return {"task": f"xsum{LOCAL_SUFFIX}", "dataset_path": "json", "dataset_kwargs": {"data_files": {"test": str(data)}},
+            "test_split": "test", "output_type": "generate_until", "doc_to_text": XSUM_PROMPT,
+            "doc_to_target": "{{summary}}", "process_results": LmEvalFunction("xsum_metric.process_results"),
+            "generation_kwargs": {"until": [], "max_gen_toks": 64, "do_sample": False}, "num_fewshot": 0,
+            "metric_list": [_score("rougeL")], "metadata": {"version": 1.0}}
 
 # %% ../nbs/07a_tasks.ipynb #94ac4a21
 def task_packs(local: bool = True, xsum: bool = False) -> tuple[str, ...]:
     "lm-eval task files: the Python FAQ, the registry benchmarks if `local`, XSum (fetched) if `xsum`; their folders."
     shipped = cache_root() / "lm_eval_tasks" / "shipped"
     shipped.mkdir(parents=True, exist_ok=True)
-    for task in PYTHON_FAQ_TASKS: (shipped / f"{task}.yaml").write_text(_python_faq_yaml(task))
+    for row in offline_from("shipped"): (shipped / f"{row.name}.yaml").write_text(task_yaml(_python_faq_task(row.name)))
     if not local: return (str(shipped),)
     registry = cache_root() / "lm_eval_tasks" / "registry"
     registry.mkdir(parents=True, exist_ok=True)
     builtin_root = Path(lm_eval.__file__).parent / "tasks"
     benchmarks = json.loads((fetch("benchmarks") / "manifest.json").read_text())["tasks"]
-    for task, relative in LOCAL_TASKS.items():
-        split = benchmarks[task]["split"]
-        text = _local_task_yaml(task, builtin_root / relative, split,
-                                cache_root() / "benchmarks" / task / f"{split}.jsonl")
-        (registry / f"{task}{LOCAL_SUFFIX}.yaml").write_text(text)
+    for row in offline_from("benchmarks"):
+        split = benchmarks[row.name]["split"]
+        task = _local_task(row.name, builtin_root / row.lm_eval, split, cache_root() / "benchmarks" / row.name / f"{split}.jsonl")
+        (registry / f"{row.name}{LOCAL_SUFFIX}.yaml").write_text(task_yaml(task))
     # older caches kept XSum here, fetched for every task
     (registry / f"xsum{LOCAL_SUFFIX}.yaml").unlink(missing_ok=True)
     if not xsum: return str(shipped), str(registry)
     summaries = cache_root() / "lm_eval_tasks" / "xsum"
     summaries.mkdir(parents=True, exist_ok=True)
-    (summaries / f"xsum{LOCAL_SUFFIX}.yaml").write_text(_xsum_yaml(fetch("xsum") / "test.jsonl"))
+    (summaries / f"xsum{LOCAL_SUFFIX}.yaml").write_text(task_yaml(_xsum_task(fetch("xsum") / "test.jsonl")))
     (summaries / "xsum_metric.py").write_text(XSUM_METRIC_MODULE)
     return str(shipped), str(registry), str(summaries)
 
@@ -205,22 +164,23 @@ class UnknownTaskError(ValueError):
 
 def resolve_tasks(tasks="paper", hub: bool | None = None) -> list[EvalTask]:
     "The tasks of a preset or a list, each with where it runs; a task named in a list that cannot run here is refused."
-    preset = isinstance(tasks, str) and tasks in TASK_PRESETS
-    names = TASK_PRESETS[tasks] if preset else tasks.split(",") if isinstance(tasks, str) else list(tasks)
+    is_preset = isinstance(tasks, str) and tasks in presets()
+    names = preset(tasks) if is_preset else tasks.split(",") if isinstance(tasks, str) else list(tasks)
     hub = hub_available() if hub is None else hub
+    offline = [row.name for row in BENCHMARKS.values() if row.offline in ("benchmarks", "xsum")]
     resolved = []
     for name in (n.strip() for n in names):
-        metric = PAPER_TASKS.get(name, "acc")
-        if name in PYTHON_FAQ_TASKS: resolved.append(EvalTask(name, name, metric, "shipped"))
+        row = BENCHMARKS.get(name)
+        metric = row.metric if row else "acc"
+        if row and row.offline == "shipped": resolved.append(EvalTask(name, name, metric, "shipped"))
         elif hub: resolved.append(EvalTask(name, name, metric, "hub"))
-        elif name in LOCAL_TASKS or name == "xsum": resolved.append(EvalTask(name, f"{name}{LOCAL_SUFFIX}", metric, "registry"))
-        elif (name in PAPER_TASKS or name in HEALING_TASKS) and preset:
-            resolved.append(EvalTask(name, None, metric, "missing offline"))
-        elif name in PAPER_TASKS or name in HEALING_TASKS:
+        elif name in offline: resolved.append(EvalTask(name, f"{name}{LOCAL_SUFFIX}", metric, "registry"))
+        elif row and is_preset: resolved.append(EvalTask(name, None, metric, "missing offline"))
+        elif row:
             raise UnknownTaskError(f"task {name!r} cannot be measured here: its data is on the Hugging Face hub, which is "
-                                   f"not reachable (or HF_HUB_OFFLINE is set); offline tasks: {', '.join(LOCAL_TASKS)}, xsum")
+                                   f"not reachable (or HF_HUB_OFFLINE is set); offline tasks: {', '.join(offline)}")
         else:
-            known = ", ".join([*TASK_PRESETS, *LOCAL_TASKS, *PYTHON_FAQ_TASKS])
+            known = ", ".join([*presets(), *offline, *(row.name for row in offline_from("shipped"))])
             raise UnknownTaskError(f"unknown task {name!r}: without the hub the tasks are {known}")
     return resolved
 
