@@ -22,14 +22,11 @@ from .estimators import BlockScores, Estimator, make_estimator, score_blocks
 from .quality import evaluate, item_records, window_losses
 from .ranking import PruningPlan, selection_frequency
 from .removal import prune
-from .statistics import bootstrap_mean, paired_bootstrap, percentile_in, verdict
 from .tasks import is_accuracy
 
 # %% auto #0
-__all__ = ['TABLE1_PAIRS', 'plan_signature', 'comparison_jobs', 'Measurement', 'record_key', 'read_record', 'criteria_comparison',
-           'paired_comparison', 'percentiles_among', 'read_comparisons', 'tasks_above_chance', 'row_intervals',
-           'with_verdicts', 'pair_verdicts', 'plot_intervals', 'comparison_summary', 'plot_comparison',
-           'plan_stability', 'plot_stability']
+__all__ = ['plan_signature', 'comparison_jobs', 'Measurement', 'record_key', 'read_record', 'criteria_comparison',
+           'comparison_summary', 'plot_comparison', 'save_comparison_figure', 'plan_stability', 'plot_stability']
 
 # %% ../nbs/09b_comparison.ipynb #41d14862
 def plan_signature(plan: PruningPlan) -> str:
@@ -239,125 +236,6 @@ def criteria_comparison(
         if path: _write_rows(path, rows)
     return pd.DataFrame(rows)
 
-# %% ../nbs/09b_comparison.ipynb #087c9883
-def _row_record(table: pd.DataFrame, store, kind: str, num_blocks: int, criterion: str) -> dict | None:
-    "The record of a criterion's row at one kind and K (the dense row for `dense`), or None if there is none with numbers."
-    where = (table.criterion == "dense") if criterion == "dense" else (
-        (table.kind == kind) & (table.num_blocks == num_blocks) & (table.criterion == criterion))
-    keys = table.loc[where, "records"].dropna()
-    return None if keys.empty else read_record(store, keys.iloc[0])
-
-def paired_comparison(table: pd.DataFrame, store, a: str, b: str, tasks=None, **bootstrap) -> pd.DataFrame:
-    "A - B per kind and K: log-perplexity (per window) and accuracy (per task and their average), with paired intervals."
-    parts = []
-    for (kind, count), _ in table[table.criterion == a].groupby(["kind", "num_blocks"], sort=False):
-        record_a, record_b = (_row_record(table, store, kind, count, c) for c in (a, b))
-        if record_a is None or record_b is None: continue
-        where = dict(kind=kind, num_blocks=count, criterion_a=a, criterion_b=b)
-        parts.append(paired_bootstrap(record_a["windows"], record_b["windows"], "loss", ("window",), None, **bootstrap)
-                     .assign(metric="log-perplexity", **where))
-        items_a, items_b = record_a["items"], record_b["items"]
-        if len(items_a) and len(items_b):
-            chosen = items_a if tasks is None else items_a[items_a.task.isin(tasks)]
-            parts.append(paired_bootstrap(chosen, items_b, **bootstrap).assign(metric="accuracy", **where))
-    columns = ["kind", "num_blocks", "criterion_a", "criterion_b", "metric", "stratum", "n", "mean_a", "mean_b",
-               "difference", "low", "high", "separated"]
-    return pd.concat(parts, ignore_index=True)[columns] if parts else pd.DataFrame(columns=columns)
-
-# %% ../nbs/09b_comparison.ipynb #e59a06d7
-def percentiles_among(table: pd.DataFrame, store, others: pd.DataFrame, others_store, criterion: str) -> pd.DataFrame:
-    "A criterion's perplexity and accuracy on the windows and items other plans (random) were measured on; its percentile."
-    rows = []
-    for (kind, count), group in others.groupby(["kind", "num_blocks"], sort=False):
-        own = _row_record(table, store, kind, count, criterion)
-        if own is None: continue
-        records = [read_record(others_store, key) for key in group.records.dropna()]
-        windows = records[0]["windows"].window
-        own_perplexity = float(np.exp(own["windows"].set_index("window").loss.loc[windows].mean()))
-        perplexities = [float(np.exp(r["windows"].loss.mean())) for r in records]
-        row = {"kind": kind, "num_blocks": count, "criterion": criterion, "plans": len(records),
-               "windows": len(windows), "perplexity": own_perplexity,
-               "perplexity_percentile": percentile_in(own_perplexity, perplexities, lower_is_better=True)}
-        if len(records[0]["items"]):
-            keys = records[0]["items"][["task", "item"]]
-            mean_accuracy = lambda items: float(items.merge(keys).groupby("task").value.mean().mean())
-            row.update(
-                items=len(keys),
-                accuracy=mean_accuracy(own["items"]),
-                accuracy_percentile=percentile_in(
-                    mean_accuracy(own["items"]), [mean_accuracy(r["items"]) for r in records]
-                ),
-            )
-        rows.append(row)
-    return pd.DataFrame(rows)
-
-# %% ../nbs/09b_comparison.ipynb #4b01a2a7
-def read_comparisons(results: Path, *runs: str) -> pd.DataFrame:
-    "The rows of the comparison runs under `results` that exist (each with its run's name), one row per plan."
-    paths = [Path(results) / run / "comparison.csv" for run in runs]
-    found = [pd.read_csv(path).assign(run=run) for run, path in zip(runs, paths) if path.exists()]
-    if not found: return pd.DataFrame(columns=["kind", "num_blocks", "criterion", "seed", "blocks", "records", "run"])
-    return pd.concat(found, ignore_index=True).drop_duplicates(subset=["kind", "num_blocks", "criterion", "seed"])
-
-def tasks_above_chance(items: pd.DataFrame) -> pd.DataFrame:
-    "Per task: accuracy with its 95% interval, chance (mean of 1 / choices), and whether the interval clears it."
-    chance = items.assign(chance=1 / items.loglikelihoods.str.split().str.len()).groupby("task").chance.mean()
-    interval = bootstrap_mean(items).set_index("stratum").drop("average")
-    table = interval[["mean", "low", "high"]].assign(chance=chance, n=interval.n)
-    return table.assign(**{"clearly above chance": table.low > table.chance})
-
-def row_intervals(table: pd.DataFrame, store, tasks) -> pd.DataFrame:
-    "Each row with records: perplexity and accuracy (over `tasks`, and over all) with their 95% bootstrap intervals."
-    values = []
-    measured = table[table.records.notna()]
-    for key in measured.records:
-        record = read_record(store, key)
-        loss = bootstrap_mean(record["windows"], "loss", ("window",), None).iloc[0]
-        chosen = bootstrap_mean(record["items"][record["items"].task.isin(tasks)]).set_index("stratum").loc["average"]
-        every = bootstrap_mean(record["items"]).set_index("stratum").loc["average"]
-        values.append({"perplexity": np.exp(loss["mean"]), "perplexity low": np.exp(loss.low),
-                       "perplexity high": np.exp(loss.high), "accuracy": chosen["mean"], "accuracy low": chosen.low,
-                       "accuracy high": chosen.high, "accuracy, all tasks": every["mean"],
-                       "all tasks low": every.low, "all tasks high": every.high})
-    rows = measured[["kind", "num_blocks", "criterion", "blocks"]].reset_index(drop=True)
-    return pd.concat([rows, pd.DataFrame(values)], axis=1)
-
-def with_verdicts(comparison: pd.DataFrame) -> pd.DataFrame:
-    "The log-perplexity and average-accuracy rows of a `paired_comparison`, each with what its interval allows to say."
-    kept = comparison[(comparison.metric == "log-perplexity") | (comparison.stratum == "average")].copy()
-    rows = kept.to_dict("records")
-    kept["says"] = [verdict(r, r["criterion_a"], r["criterion_b"], r["metric"] == "log-perplexity") for r in rows]
-    return kept
-
-TABLE1_PAIRS = (("cosine", "entropy-knn"), ("cosine", "entropy-bucket"), ("entropy-knn", "entropy-bucket"),
-                ("angular-window", "cosine"))
-
-def pair_verdicts(table: pd.DataFrame, store, tasks=None, pairs=TABLE1_PAIRS, **bootstrap) -> pd.DataFrame:
-    "`with_verdicts` of each pair's `paired_comparison` (by default Table 1's pairs, the same for every model)."
-    compared = [paired_comparison(table, store, a, b, tasks=tasks, **bootstrap) for a, b in pairs]
-    return with_verdicts(pd.concat(compared, ignore_index=True))
-
-# %% ../nbs/09b_comparison.ipynb #b9d1842f
-def plot_intervals(intervals: pd.DataFrame, axes=None):
-    "`row_intervals`' rows: perplexity (top) and accuracy (bottom) against K with 95% intervals, a column per kind."
-    import matplotlib.pyplot as plt
-    pruned, dense = intervals[intervals.kind != "dense"], intervals[intervals.kind == "dense"].iloc[0]
-    kinds = list(dict.fromkeys(pruned.kind))
-    axes = plt.subplots(2, len(kinds), figsize=(6.5 * len(kinds), 7), squeeze=False)[1] if axes is None else axes
-    for column, kind in enumerate(kinds):
-        of_kind = pruned[pruned.kind == kind]
-        for ax, metric in zip(axes[:, column], ("perplexity", "accuracy")):
-            for criterion, rows in of_kind.groupby("criterion", sort=False):
-                error = [rows[metric] - rows[f"{metric} low"], rows[f"{metric} high"] - rows[metric]]
-                ax.errorbar(rows.num_blocks, rows[metric], yerr=error, marker="o", capsize=3, label=criterion)
-            ax.axhline(dense[metric], ls="--", color="grey", label="dense")
-            removed = "layers removed (K)" if kind == "layer" else f"{kind} blocks removed (K)"
-            scale = "log" if metric == "perplexity" else "linear"
-            ax.set(xlabel=removed, ylabel=metric, title=f"{metric}: {kind}", yscale=scale)
-            ax.set_xticks(sorted(of_kind.num_blocks.unique()))
-            ax.legend(fontsize=7)
-    return axes
-
 # %% ../nbs/09b_comparison.ipynb #6ed416c1
 def _dense_value(table: pd.DataFrame, metric: str) -> float:
     return float(table.loc[table.criterion == "dense", metric].iloc[0])
@@ -407,6 +285,17 @@ def plot_comparison(table: pd.DataFrame, metric: str = "perplexity", axes=None):
         ax.set(xlabel=f"{kind} blocks removed (K)" if kind != "layer" else "layers removed (K)", ylabel=metric,
                yscale="log" if metric == "perplexity" else "linear", title=f"{metric}: {kind}")
     return axes
+
+# %% ../nbs/09b_comparison.ipynb #5dfa1e48
+def save_comparison_figure(table: pd.DataFrame, path: Path):
+    "`compare`'s figure: perplexity (top) and accuracy (bottom, where measured) against K, one column per kind."
+    import matplotlib.pyplot as plt
+    from entrodrop.ranking import save_figure
+    kinds = list(dict.fromkeys(table.kind[table.criterion != "dense"]))
+    fig, axes = plt.subplots(2, max(len(kinds), 1), figsize=(6 * max(len(kinds), 1), 7), squeeze=False)
+    for row, metric in zip(axes, ("perplexity", "accuracy")):
+        if metric in table and table[metric].notna().any(): plot_comparison(table, metric, axes=row)
+    save_figure(fig, path)
 
 # %% ../nbs/09b_comparison.ipynb #c0ddc28d
 def plan_stability(model: nn.Module, scores: BlockScores, criteria, kind: str, num_blocks, resamples: int = 100,

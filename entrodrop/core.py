@@ -13,7 +13,8 @@ __all__ = ['CALIBRATION_DEFAULTS', 'HELD_OUT_DEFAULTS', 'BLOCK_KINDS', 'PLAN_KIN
            'DATA_DIR', 'BOOTSTRAP_DEFAULTS', 'HEAL_DEFAULTS', 'OUTPUT_MARKER', 'LEGACY_MARKERS', 'protected_layers',
            'clean_stale', 'OutputExistsError', 'OutputUnwritableError', 'is_entrodrop_output', 'check_writable',
            'check_output_dir', 'atomic_folder', 'library_versions', 'write_json', 'hardware', 'run_record',
-           'PlanFileMismatchError', 'read_folder_plan', 'on_colab', 'colab_setup']
+           'PlanFileMismatchError', 'read_folder_plan', 'on_colab', 'colab_setup', 'check_resumable',
+           'resumable_folder', 'check_output_file']
 
 # %% ../nbs/00a_core.ipynb #b2accb94
 CALIBRATION_DEFAULTS = {"samples": 128, "seqlen": 256, "seed": 2024}
@@ -236,3 +237,55 @@ def colab_setup(gpu: bool = False, hub_login: bool = False) -> str:
         from huggingface_hub import notebook_login
         notebook_login()
     return "Colab" + (" with a GPU" if torch.cuda.is_available() else "")
+
+# %% ../nbs/00a_core.ipynb #14639cfc
+def _measuring(settings: dict, row_choices: tuple) -> dict:
+    return {name: value for name, value in settings.items() if name not in row_choices}
+
+def check_resumable(out, settings: dict, row_choices: tuple, overwrite: bool = False, records=None) -> dict | None:
+    "The earlier run.json of the runner's folder `out` to resume or extend (None if new or `overwrite`); refused if not."
+    folder = Path(out).expanduser()
+    if records: check_writable(Path(records).expanduser() / "record")
+    if not folder.exists() or overwrite:
+        check_output_dir(folder, overwrite=overwrite)
+        return None
+    clean_stale(folder)
+    check_writable(folder / "run.json")
+    if not (folder / "run.json").is_file(): raise OutputExistsError(f"{folder} exists and is not a comparison run")
+    earlier = json.loads((folder / "run.json").read_text())
+    if _measuring(earlier["settings"], row_choices) != _measuring(settings, row_choices):
+        raise OutputExistsError(f"{folder} holds a comparison with other settings; pass --overwrite to start again there")
+    return earlier
+
+def _record_runs(folder: Path, settings: dict, row_choices: tuple, earlier: dict | None):
+    "run.json of the runner's folder: the first run's record, with every command that added rows."
+    record_now = run_record(settings)
+    history = earlier or record_now
+    this_run = {"command": record_now["command"], **{name: settings[name] for name in row_choices}}
+    history["runs"] = [run for run in history.get("runs", []) if run != this_run] + [this_run]
+    write_json(folder / "run.json", history)
+    (folder / OUTPUT_MARKER).touch()
+
+@contextlib.contextmanager
+def resumable_folder(out, settings: dict, row_choices: tuple, overwrite: bool = False, records=None):
+    "The runner's folder: new, or the same run's to resume or extend; with `overwrite` a new run beside, swapped in at the end."
+    earlier = check_resumable(out, settings, row_choices, overwrite, records)
+    if overwrite and Path(out).expanduser().exists():
+        with atomic_folder(out, overwrite=True) as staging:
+            _record_runs(staging, settings, row_choices, None)
+            yield staging
+        return
+    folder = Path(out).expanduser()
+    folder.mkdir(parents=True, exist_ok=True)
+    _record_runs(folder, settings, row_choices, earlier)
+    yield folder
+
+# %% ../nbs/00a_core.ipynb #43a18239
+def check_output_file(path, overwrite: bool = False, magic: bytes = b"", kind: str = "output") -> Path:
+    "A file `path` to write: not a folder, new unless `overwrite`, and then only a file starting with `magic`."
+    target = Path(path).expanduser()
+    if target.is_dir(): raise OutputExistsError(f"{target} is a folder; a {kind} is a file")
+    if target.exists() and not overwrite: raise OutputExistsError(f"{target} exists; pass --overwrite to replace it")
+    if target.exists() and target.read_bytes()[:len(magic)] != magic:
+        raise OutputExistsError(f"{target} is not a {kind} file: --overwrite replaces only a {kind} file")
+    return check_writable(target)

@@ -12,24 +12,21 @@ import torch
 from safetensors.torch import save_file
 
 from .core import atomic_folder, write_json
+from .hooks import ADAPTERS
 from .registry import fetch
-from .removal import check_pruned_weights
+from .removal import check_pruned_weights, prune, save_pruned
 
 # %% auto #0
-__all__ = ['EXPORT_FAMILIES', 'REFUSED_FAMILIES', 'CONFIGURATION_FILE', 'CONFIGURATION_SOURCE', 'TOKENIZER_FILES',
-           'CONVERTER_WRAPPER', 'GGUF_TYPES', 'LLAMACPP_CHILD', 'ExportRefusedError', 'ffn_multiplier',
-           'check_exportable', 'block_configs', 'export_nemotron_nas', 'export_gguf', 'llamacpp_run', 'torch_greedy',
-           'gguf_profile', 'engine_benchmark', 'plot_engine_benchmark']
+__all__ = ['EXPORT_FAMILIES', 'CONFIGURATION_FILE', 'CONFIGURATION_SOURCE', 'TOKENIZER_FILES', 'CONVERTER_WRAPPER', 'GGUF_TYPES',
+           'LLAMACPP_CHILD', 'ExportRefusedError', 'ffn_multiplier', 'check_exportable', 'block_configs',
+           'export_nemotron_nas', 'export_gguf', 'llamacpp_run', 'torch_greedy', 'gguf_profile', 'engine_benchmark',
+           'plot_engine_benchmark', 'gguf_benchmark']
 
 # %% ../nbs/07d_engines.ipynb #4f864671
 class ExportRefusedError(ValueError):
     "A pruned folder that the Nemotron-NAS format, or an engine that reads it, cannot hold or would run wrong."
 
-EXPORT_FAMILIES = ("llama", "mistral")
-REFUSED_FAMILIES = {"qwen2": "biases on the query, key and value projections",
-                    "qwen3": "norms on the queries and keys inside attention",
-                    "gemma3_text": "norms after each block as well as before (sandwich norms)",
-                    "deepseek_v2": "MLA attention and MoE MLPs"}
+EXPORT_FAMILIES = tuple(name for name, adapter in ADAPTERS.items() if adapter.export_refusal is None)
 
 def _ffn_width(ffn_mult: float, hidden: int) -> int:
     "The MLP width both engines compute from a multiplier: int(2 m d / 3), rounded up to a multiple of 256."
@@ -57,7 +54,7 @@ def check_exportable(config: dict) -> None:
     "Refuse, in one line, a checkpoint that the Nemotron-NAS format or its engines cannot hold or would run wrong."
     family = config["model_type"].removeprefix("entrodrop_")
     if family not in EXPORT_FAMILIES:
-        reason = REFUSED_FAMILIES.get(family, "a layer that is not Llama's")
+        reason = ADAPTERS[family].export_refusal if family in ADAPTERS else "a layer that is not Llama's"
         raise ExportRefusedError(
             f"{family} layers have {reason}, which the Nemotron-NAS format cannot describe; it exports "
             f"{', '.join(EXPORT_FAMILIES)}"
@@ -357,3 +354,17 @@ def plot_engine_benchmark(table: pd.DataFrame, ax=None):
     ax.set_xticklabels(pruned.model, rotation=20, ha="right", fontsize=8)
     ax.legend(fontsize=8)
     return ax
+
+# %% ../nbs/07d_engines.ipynb #be1b2310
+def gguf_benchmark(model, tokenizer, plans: dict, prompt_tokens: int, new_tokens: int, threads: int, repeats: int,
+                   outtype: str = "f32") -> pd.DataFrame:
+    "`engine_benchmark` of the dense model and each plan's pruned copy, each saved and exported to GGUF."
+    import copy
+    with tempfile.TemporaryDirectory() as work:
+        model.save_pretrained(f"{work}/dense")
+        tokenizer.save_pretrained(f"{work}/dense")
+        ggufs = {"dense": export_gguf(f"{work}/dense", f"{work}/dense.gguf", outtype)}
+        for name, plan in plans.items():
+            save_pruned(prune(copy.deepcopy(model), plan), f"{work}/{len(ggufs)}", tokenizer)
+            ggufs[name] = export_gguf(f"{work}/{len(ggufs)}", f"{work}/{len(ggufs)}.gguf", outtype)
+        return engine_benchmark(ggufs, model.config.vocab_size, prompt_tokens, new_tokens, threads, max(repeats, 1))

@@ -96,6 +96,10 @@ class Experiment:
     steps: dict  # {step: [Run, ...]}
     default_steps: tuple
 
+    def outs(self, step: str) -> list[str]:
+        "The --out of each run of `step` that has one, as written (relative to the root)."
+        return [run.options["out"] for run in self.runs(step) if "out" in run.options]
+
     def runs(self, step: str) -> list[Run]:
         "The runs of `step`, refused in one line if the file has no such step."
         if step not in self.steps:

@@ -5,7 +5,7 @@
 # %% ../nbs/01_hooks.ipynb #c6865abc
 from __future__ import annotations
 import contextlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Callable, Iterator
 
 import torch
@@ -34,6 +34,11 @@ class FamilyAdapter:
     per_layer_fields: tuple = ()   # config lists with one entry per layer (must follow removals)
     layer_index_fields: tuple = () # config integers that name a layer index (must be renumbered)
     wants_bos: bool = False        # the model expects every sequence to start with its BOS token
+    tiny: dict = field(default_factory=dict)  # its tiny test config's own fields (`tiny_config`), over `_TINY_COMMON`
+    attention_out: str = "o_proj"  # the attention block's output projection(s): their outputs sum to the block's
+    mlp_out: str = "down_proj"     # the MLP block's output projection(s) (an MoE's experts' and shared experts')
+    norm_offset: float = 0.0       # an RMSNorm scales by (offset + weight): 1 for Gemma's, 0 for Llama's
+    export_refusal: str | None = None  # why the Nemotron-NAS format cannot hold its layers (None: it exports them)
 
     @property
     def after_attention(self) -> str:
@@ -57,28 +62,24 @@ class FamilyAdapter:
         return getattr(self.base_model(model), self.layers)
 
 # %% ../nbs/01_hooks.ipynb #c06d30cb
-ADAPTERS = {
-    a.name: a
-    for a in [
-        FamilyAdapter("llama", ("llama",)),
-        FamilyAdapter("mistral", ("mistral",)),
-        FamilyAdapter(
-            "qwen2", ("qwen2",), per_layer_fields=("layer_types",), layer_index_fields=("max_window_layers",)
-        ),
-        FamilyAdapter(
-            "qwen3", ("qwen3",), per_layer_fields=("layer_types",), layer_index_fields=("max_window_layers",)
-        ),
-        FamilyAdapter("deepseek_v2", ("deepseek_v2",), layer_index_fields=("first_k_dense_replace",)),
-        FamilyAdapter(
-            "gemma3_text",
-            ("gemma3_text",),
-            attention_norms=("input_layernorm", "post_attention_layernorm"),
-            mlp_norms=("pre_feedforward_layernorm", "post_feedforward_layernorm"),
-            per_layer_fields=("layer_types",),
-            wants_bos=True,
-        ),
-    ]
-}
+_QWEN = dict(per_layer_fields=("layer_types",), layer_index_fields=("max_window_layers",))
+ADAPTERS = {a.name: a for a in [
+    FamilyAdapter("llama", ("llama",)),
+    FamilyAdapter("mistral", ("mistral",)),
+    FamilyAdapter("qwen2", ("qwen2",), **_QWEN, export_refusal="biases on the query, key and value projections"),
+    FamilyAdapter("qwen3", ("qwen3",), **_QWEN, tiny={"head_dim": 16},
+                  export_refusal="norms on the queries and keys inside attention"),
+    FamilyAdapter("deepseek_v2", ("deepseek_v2",), layer_index_fields=("first_k_dense_replace",),
+                  tiny=dict(num_key_value_heads=4, kv_lora_rank=16, q_lora_rank=None, qk_rope_head_dim=8, qk_nope_head_dim=8,
+                            v_head_dim=16, n_routed_experts=4, num_experts_per_tok=2, moe_intermediate_size=32,
+                            n_shared_experts=1, first_k_dense_replace=1),
+                  export_refusal="MLA attention and MoE MLPs"),
+    FamilyAdapter("gemma3_text", ("gemma3_text",), attention_norms=("input_layernorm", "post_attention_layernorm"),
+                  mlp_norms=("pre_feedforward_layernorm", "post_feedforward_layernorm"), per_layer_fields=("layer_types",),
+                  wants_bos=True, tiny=dict(head_dim=16, sliding_window=8, sliding_window_pattern=2),  # sliding, full, ...
+                  norm_offset=1.0,
+                  export_refusal="norms after each block as well as before (sandwich norms)"),
+]}
 
 # %% ../nbs/01_hooks.ipynb #7ffd29fb
 class UnsupportedModelError(ValueError):
@@ -107,33 +108,13 @@ def adapter_for(model_or_config) -> FamilyAdapter:
 # %% ../nbs/01_hooks.ipynb #919b9ffa
 _TINY_COMMON = dict(hidden_size=64, intermediate_size=128, num_hidden_layers=4, num_attention_heads=4,
                     num_key_value_heads=2, vocab_size=260, max_position_embeddings=512, tie_word_embeddings=False)
-_TINY_FAMILY = {
-    "llama": {},
-    "mistral": {},
-    "qwen2": {},
-    "qwen3": {"head_dim": 16},
-    "deepseek_v2": dict(
-        num_key_value_heads=4,
-        kv_lora_rank=16,
-        q_lora_rank=None,
-        qk_rope_head_dim=8,
-        qk_nope_head_dim=8,
-        v_head_dim=16,
-        n_routed_experts=4,
-        num_experts_per_tok=2,
-        moe_intermediate_size=32,
-        n_shared_experts=1,
-        first_k_dense_replace=1,
-    ),
-    "gemma3_text": dict(head_dim=16, sliding_window=8, sliding_window_pattern=2),  # sliding, full, sliding, full, ...
-}
-TINY_FAMILIES = tuple(_TINY_FAMILY)
+TINY_FAMILIES = tuple(ADAPTERS)  # every family has a tiny config: its adapter's `tiny` fields
 
 def tiny_config(model_type: str, **overrides) -> PretrainedConfig:
     "A small config of `model_type` (one of `TINY_FAMILIES`), with `overrides` applied."
-    if model_type not in _TINY_FAMILY:
+    if model_type not in ADAPTERS:
         raise UnsupportedModelError(f"no tiny config for {model_type!r}; have {', '.join(TINY_FAMILIES)}")
-    return AutoConfig.for_model(model_type, **{**_TINY_COMMON, **_TINY_FAMILY[model_type], **overrides})
+    return AutoConfig.for_model(model_type, **{**_TINY_COMMON, **ADAPTERS[model_type].tiny, **overrides})
 
 def tiny_model(model_type: str, seed: int = 0, **overrides) -> PreTrainedModel:
     "A randomly initialised `AutoModelForCausalLM` of `tiny_config(model_type, **overrides)`, in eval mode."

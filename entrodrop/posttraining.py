@@ -18,7 +18,7 @@ from .registry import fetch, hub_available
 
 # %% auto #0
 __all__ = ['HUB_HEALING_SOURCES', 'MIXED', 'registry_sources', 'healing_examples', 'encode_examples', 'lora_model', 'heal',
-           'merge', 'recovery_table']
+           'merge', 'recovery_table', 'heal_measured']
 
 # %% ../nbs/08_posttraining.ipynb #d183dcf2
 HUB_HEALING_SOURCES = {
@@ -148,3 +148,15 @@ def recovery_table(base: pd.DataFrame, pruned: pd.DataFrame, healed: pd.DataFram
     lost = table.base - table.pruned
     table["recovery_%"] = (100 * (table.healed - table.pruned) / lost).where(lost.abs() > 1e-12)
     return table
+
+# %% ../nbs/08_posttraining.ipynb #771e2370
+def heal_measured(model: nn.Module, tokenizer, examples: list, held_out: torch.Tensor, seqlen: int,
+                  **settings) -> tuple[nn.Module, dict]:
+    "LoRA-heal `model` on (prompt, answer) `examples` (`heal`'s `settings`), merged; with held-out perplexity before and after."
+    from entrodrop.quality import perplexity
+    before = perplexity(model, held_out)
+    pad = tokenizer.pad_token_id if tokenizer.pad_token_id is not None else tokenizer.eos_token_id
+    adapted, losses = heal(model, encode_examples(examples, tokenizer, seqlen), pad_id=pad or 0, **settings)
+    healed = merge(adapted).eval()
+    return healed, {"examples": len(examples), "steps": len(losses), "losses": losses, "perplexity_before": before,
+                    "perplexity_after": perplexity(healed, held_out)}

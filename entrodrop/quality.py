@@ -16,7 +16,8 @@ from torch import nn
 from .tasks import EvalTask, item_sample, resolve_tasks, task_manager, task_packs
 
 # %% auto #0
-__all__ = ['window_losses', 'perplexity', 'ContinuationLM', 'evaluate', 'item_records', 'results_table', 'plot_results']
+__all__ = ['window_losses', 'perplexity', 'prune_measured', 'ContinuationLM', 'evaluate', 'item_records', 'results_table',
+           'plot_results']
 
 # %% ../nbs/07b_quality.ipynb #aea4dbe7
 @torch.inference_mode()
@@ -33,6 +34,17 @@ def window_losses(model: nn.Module, windows: torch.Tensor, batch_size: int = 4) 
 def perplexity(model: nn.Module, windows: torch.Tensor, batch_size: int = 4) -> float:
     "Token-level perplexity of `model` on `(n, seqlen)` windows: the exponential of their mean loss."
     return float(torch.exp(window_losses(model, windows, batch_size).mean()))
+
+# %% ../nbs/07b_quality.ipynb #ab1aad73
+def prune_measured(model: nn.Module, plan, held_out: torch.Tensor, text: str = "") -> tuple[nn.Module, dict]:
+    "`prune(model, plan)` with held-out perplexity and size before and after: the pruned model and that summary."
+    from entrodrop.removal import model_size, prune
+    before, size_before = perplexity(model, held_out), model_size(model)
+    pruned = prune(model, plan)
+    after, size_after = perplexity(pruned, held_out), model_size(pruned)
+    return pruned, {"removed": plan.describe(), "perplexity_before": before, "perplexity_after": after,
+                    "perplexity_text": text, **{f"{name}_before": value for name, value in size_before.items()},
+                    **{f"{name}_after": value for name, value in size_after.items()}}
 
 # %% ../nbs/07b_quality.ipynb #1e36eb0c
 def _metric_value(result: dict, metric: str):

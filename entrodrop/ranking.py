@@ -17,7 +17,7 @@ from .estimators import BlockScores
 
 # %% auto #0
 __all__ = ['PRESETS', 'NAMED_PLANS', 'entropy_curve', 'stage_boundary', 'PruningPlan', 'plan_pruning', 'selection_frequency',
-           'stable_plan', 'explicit_plan', 'named_plan']
+           'stable_plan', 'explicit_plan', 'named_plan', 'save_figure', 'save_entropy_plots', 'read_plan_file']
 
 # %% ../nbs/05a_ranking.ipynb #6b879655
 def entropy_curve(scores: BlockScores, estimator) -> list[float]:
@@ -202,3 +202,34 @@ def named_plan(name: str, num_blocks: int, num_layers: int) -> PruningPlan:
     if not 1 <= num_blocks <= len(spec["order"]):
         raise ValueError(f"{name} orders {len(spec['order'])} blocks; asked for {num_blocks}")
     return explicit_plan(spec["kind"], spec["order"][:num_blocks], num_layers, criterion=name)
+
+# %% ../nbs/05a_ranking.ipynb #466136c9
+def save_figure(fig, path: Path):
+    "Save `fig` as a PNG at `path` (tight layout, 110 dpi) and close it."
+    import matplotlib.pyplot as plt
+    fig.tight_layout()
+    fig.savefig(path, dpi=110)
+    plt.close(fig)
+
+def save_entropy_plots(scores: BlockScores, folder: Path):
+    "One figure per entropy estimator of `scores`, `entropy_LABEL.png` in `folder`: its curves with S_start, its increases."
+    import matplotlib.pyplot as plt
+    from entrodrop.dynamics import plot_entropy_curves, plot_increases
+    for label in scores.estimators:
+        if scores.quantity(label) != "entropy": continue
+        fig, axes = plt.subplots(1, 2, figsize=(13, 3.8))
+        plot_entropy_curves(scores, label, stage_boundary(scores, label), ax=axes[0])
+        plot_increases(scores, label, ax=axes[1])
+        save_figure(fig, Path(folder) / f"entropy_{label}.png")
+
+# %% ../nbs/05a_ranking.ipynb #41a57849
+def read_plan_file(path, num_layers: int) -> PruningPlan:
+    "The plan in the file at `path`, refused in one line if it is not a pruning plan of a model of `num_layers` layers."
+    try: plan = PruningPlan.load(path)
+    except FileNotFoundError: raise ValueError(f"plan file {path}: no such file") from None
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError, TypeError, KeyError, ValueError, AttributeError) as error:
+        reason = str(error).splitlines()[0] if str(error) else "malformed"
+        raise ValueError(f"{path} is not a pruning_plan.json written by entrodrop ({reason})") from None
+    if plan.num_layers != num_layers:
+        raise ValueError(f"plan file {path} is for a model of {plan.num_layers} layers; this one has {num_layers}")
+    return plan

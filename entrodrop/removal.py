@@ -21,7 +21,8 @@ from .ranking import PruningPlan
 
 # %% auto #0
 __all__ = ['MODELING_FILE', 'PlanMismatchError', 'apply_removal', 'merge_layer_weights', 'reference_logits', 'prune',
-           'pruned_classes', 'PrunedFolderError', 'weight_names', 'check_pruned_weights', 'save_pruned', 'load_pruned']
+           'pruned_classes', 'PrunedFolderError', 'weight_names', 'check_pruned_weights', 'save_pruned', 'load_pruned',
+           'model_size', 'write_analysis']
 
 # %% ../nbs/05b_removal.ipynb #27b6819c
 def _block_output(layer: nn.Module, adapter: FamilyAdapter, block: str, hidden_states, **kwargs):
@@ -262,3 +263,24 @@ def load_pruned(directory, **from_pretrained_kwargs) -> nn.Module:
     if read_folder_plan(directory) is None:
         raise ValueError(f"{directory} holds no entrodrop plan: it is not a pruned model")
     return AutoModelForCausalLM.from_pretrained(directory, trust_remote_code=True, **from_pretrained_kwargs).eval()
+
+# %% ../nbs/05b_removal.ipynb #08672c79
+def model_size(model: nn.Module) -> dict:
+    "A model's parameter count and the bytes its weights take (shared tensors once)."
+    unique = {id(p): p for p in model.parameters()}.values()
+    return {"parameters": sum(p.numel() for p in unique), "bytes": sum(p.numel() * p.element_size() for p in unique)}
+
+def write_analysis(folder: Path, scores, plan: PruningPlan):
+    "`folder/analysis`: the block scores (if any), their entropy figures and the plan's removed blocks over its scores."
+    import matplotlib.pyplot as plt
+    from entrodrop.dynamics import plot_increases
+    from entrodrop.ranking import save_entropy_plots, save_figure
+    analysis = Path(folder) / "analysis"
+    analysis.mkdir()
+    if scores is None: return
+    scores.save(analysis)
+    save_entropy_plots(scores, analysis)
+    if plan.estimator_label not in scores.estimators: return
+    fig, ax = plt.subplots(figsize=(9, 3.8))
+    plot_increases(scores, plan.estimator_label, plan, ax=ax, title=f"{plan.criterion}: removed blocks marked x")
+    save_figure(fig, analysis / "removed_blocks.png")

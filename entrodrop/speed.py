@@ -16,12 +16,16 @@ from transformers import AutoModelForCausalLM
 import entrodrop
 from .estimators import Estimator, default_estimators, make_estimator, score_blocks
 from .hooks import adapter_for, tiny_model
+from .baselines import floor_plan
+from .core import DEFAULT_PROTECT, protected_layers
+from .ranking import read_plan_file
 from .removal import prune
 
 # %% auto #0
 __all__ = ['CLOCKS', 'BENCH_SETTINGS', 'BENCH_SWEEP', 'GPUS', 'kv_cache_bytes', 'decode_weight_count', 'weight_bytes',
            'resolve_clock', 'random_prompt', 'step_clock', 'measure_decoding', 'end_to_end_seconds', 'benchmark',
-           'benchmark_pruning', 'plot_benchmark', 'memory_plan', 'peak_memory', 'scoring_cost', 'scoring_peak_memory']
+           'benchmark_pruning', 'plot_benchmark', 'memory_plan', 'peak_memory', 'scoring_cost', 'scoring_peak_memory',
+           'bench_plans']
 
 # %% ../nbs/07c_speed.ipynb #2a62cc5e
 def kv_cache_bytes(cache) -> int:
@@ -297,3 +301,15 @@ def scoring_peak_memory(sample_counts=(16, 128), # calibration sizes to compare
                           check=False)
     if done.returncode != 0: raise RuntimeError(f"memory probe failed:\n{done.stderr[-2000:]}")
     return {int(n): peak for n, peak in json.loads(done.stdout.strip().splitlines()[-1]).items()}
+
+# %% ../nbs/07c_speed.ipynb #e210699e
+def bench_plans(num_layers: int, plan_file=None) -> dict:
+    "The plans bench compares with the dense model: the one in `plan_file`, or the last K blocks of the sweep that fit."
+    if plan_file: return {"plan": read_plan_file(plan_file, num_layers)}
+    room = num_layers - len(protected_layers(num_layers))
+    plans = {f"{kind} K={k}": floor_plan("last", num_layers, kind, k, protect=DEFAULT_PROTECT)
+             for kind, k in BENCH_SWEEP if k <= room}
+    if not plans:
+        raise ValueError(f"{num_layers} layers, {num_layers - room} of them protected, leave no room for the sweep's "
+                         f"smallest K: build at least {min(k for _, k in BENCH_SWEEP) + num_layers - room} layers, or give a plan")
+    return plans

@@ -18,7 +18,7 @@ from .registry import cache_root, fetch, hub_available
 # %% auto #0
 __all__ = ['ACCURACY_METRICS', 'LOCAL_SUFFIX', 'XSUM_PROMPT', 'XSUM_METRIC_MODULE', 'is_accuracy', 'LmEvalFunction', 'task_yaml',
            'rouge_l', 'summary_line', 'task_packs', 'next_sentence_items', 'answer_match_items', 'EvalTask',
-           'UnknownTaskError', 'resolve_tasks', 'task_manager', 'task_size', 'item_sample']
+           'UnknownTaskError', 'resolve_tasks', 'task_manager', 'task_size', 'item_sample', 'parse_shots']
 
 # %% ../nbs/07a_tasks.ipynb #426930d7
 ACCURACY_METRICS = ("acc", "acc_norm")
@@ -209,3 +209,13 @@ def item_sample(tasks: list[EvalTask], # runnable tasks (`resolve_tasks`)
         random.Random(f"{seed}:{task.name}").shuffle(order)
         sample[task.lm_eval_task] = sorted(order[:n_items])
     return sample
+
+# %% ../nbs/07a_tasks.ipynb #28c1c717
+def parse_shots(text: str | None):
+    "--num-fewshot: None (each task's own), N for every task, or task=N,... per task; N at least 0."
+    if text is None: return None
+    try: shots = int(text) if "=" not in text else {t: int(n) for t, n in (part.split("=") for part in text.split(","))}
+    except ValueError: raise ValueError(f"--num-fewshot takes N or task=N,task=N; got {text!r}") from None
+    if min([shots] if isinstance(shots, int) else shots.values()) < 0:
+        raise ValueError(f"--num-fewshot takes numbers of shots of at least 0, got {text!r}")
+    return shots
