@@ -17,13 +17,13 @@ from .core import DEFAULT_PROTECT, protected_layers
 from .estimators import BlockScores, Estimator, batch_inputs, make_estimator, score_blocks
 from .hooks import FamilyAdapter, adapter_for, capture_blocks
 from .iterative import iterative_plan
-from .ranking import PruningPlan, plan_pruning, stable_plan
+from .ranking import PruningPlan, explicit_plan, named_plan, plan_pruning, stable_plan
 from .removal import apply_removal, merge_layer_weights
 
 # %% auto #0
 __all__ = ['LACO_RELEASE', 'PlanRequest', 'entropy_plan', 'block_influence', 'shortgpt_plan', 'llmdrop_plan',
            'angular_window_scores', 'gromov_plan', 'laco_plan', 'floor_plan', 'random_plan', 'last_plan',
-           'plan_function', 'plan_for', 'plans_by_criterion', 'overlap_matrix']
+           'plan_function', 'plan_for', 'requested_plan', 'plans_by_criterion', 'overlap_matrix']
 
 # %% ../nbs/06_baselines.ipynb #632fa808
 @dataclass(kw_only=True)  # built by keyword only: a reordered field cannot shift values silently
@@ -301,6 +301,15 @@ def plan_for(
     make = plan_function(criterion)
     if not stable or estimator is None: return make(request)
     return stable_plan(scores, lambda resampled: make(dataclasses.replace(request, scores=resampled)), stable, seed)
+
+# %% ../nbs/06_baselines.ipynb #4d111541
+def requested_plan(model: nn.Module, batches, kind: str, num_blocks: int | None = None, blocks: list | None = None,
+                   named: str | None = None, criterion: str = "entropy-knn", **ranking) -> PruningPlan:
+    "Exactly `blocks` of `kind`, the published order `named` (K = `num_blocks`), or `criterion`'s (`plan_for`'s `ranking`)."
+    layers = model.config.num_hidden_layers
+    if blocks is not None: return explicit_plan(kind, blocks, layers, model_type=model.config.model_type)
+    if named: return named_plan(named, num_blocks, layers)
+    return plan_for(criterion, model, batches, kind, num_blocks, **ranking)
 
 # %% ../nbs/06_baselines.ipynb #a16da73a
 def plans_by_criterion(model: nn.Module, batches, num_blocks=(4, 8, 12), kind: str = "attention", criteria=None,

@@ -9,15 +9,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from .arguments import CALIBRATION_OPTIONS, COMMANDS, COUNT, HEAL_OPTIONS, HEAL_SETTINGS, HELD_OUT_OPTIONS, ITEM_OPTIONS
-from .arguments import PROTECTION_OPTIONS
-from .arguments import Bounded, UsageError, announce, build_estimators, check_command, command, computed_estimators
-from .arguments import estimator_options, int_list, load_for, model_options, option, output_options, parse_protect
-from .arguments import check_line, execute_line, parser, quiet_libraries, run_texts, windows_for
+from .arguments import Bounded, CALIBRATION_OPTIONS, COMMANDS, COUNT, HEAL_OPTIONS, HEAL_SETTINGS
+from .arguments import HELD_OUT_OPTIONS, ITEM_OPTIONS, PROTECTION_OPTIONS, UsageError, announce
+from .arguments import build_estimators, check_command, check_line, command, computed_estimators
+from .arguments import estimator_options, execute_line, int_list, load_for, model_options, option
+from .arguments import output_options, parse_protect, parser, quiet_libraries, run_texts, windows_for
 from .catalog import DEFAULT_CRITERION, ESTIMATORS, compared_criteria, criterion_names, criterion_spec
-from .core import CALIBRATION_DEFAULTS, HEAL_DEFAULTS, HELD_OUT_DEFAULTS, PLAN_KINDS, atomic_folder, run_record
-from .core import check_output_dir, check_output_file, check_resumable, protected_layers, read_folder_plan
-from .core import resumable_folder, write_json
+from .core import CALIBRATION_DEFAULTS, HEAL_DEFAULTS, HELD_OUT_DEFAULTS, LORA_HEALING, PLAN_KINDS
+from .core import REPAIR_METHODS, atomic_folder, check_output_dir, check_output_file, check_resumable
+from .core import protected_layers, read_folder_plan, resumable_folder, run_record, write_json
 from .experiments import check_experiment, load_experiment, run_steps
 from .registry import ASSETS
 
@@ -87,18 +87,7 @@ def check_against_model(args, num_layers: int) -> None:
         bad = [b for b in int_list(args.blocks, "--blocks") if not 0 <= b < num_layers]
         if bad: raise UsageError(f"--blocks {bad} out of range: this model has layers 0-{num_layers - 1}")
 
-def _prune_plan(args, model, batches, estimators: dict, scores):
-    "The plan the arguments ask for: given blocks, a published order, or a ranking by the criterion."
-    from entrodrop.baselines import LACO_RELEASE, plan_for
-    from entrodrop.ranking import explicit_plan, named_plan
-    n_layers = model.config.num_hidden_layers
-    if args.blocks is not None:
-        return explicit_plan(args.kind, int_list(args.blocks, "--blocks"), n_layers, model_type=model.config.model_type)
-    if args.named_plan: return named_plan(args.named_plan, args.num_blocks, n_layers)
-    return plan_for(args.criterion, model, batches, args.kind, args.num_blocks, scores=scores,
-                    estimator=estimators.get(criterion_spec(args.criterion).estimator), s_start=args.s_start,
-                    protect=parse_protect(args.protect), preset=args.preset, iterative=args.iterative, seed=args.seed,
-                    stable=args.stable, settings=LACO_RELEASE if args.laco_preset else None)
+
 
 # %% ../nbs/12_cli.ipynb #b5169447
 @command("prune", "score, plan, remove and save a pruned model; report held-out perplexity before and after",
@@ -111,13 +100,17 @@ def _prune_plan(args, model, batches, estimators: dict, scores):
          option("--named-plan", default=None, help="a published order: release-llama3-8b (32 layers; with --num-blocks)"),
          option("--iterative", action="store_true", help="re-score after each removal (K calibration passes)"),
          option("--laco-preset", choices=["release"], default=None, help="release: LaCo's C=7, I=1, T=0.45"),
+         option("--repair", choices=[m for m in REPAIR_METHODS if m != "lora"], default="none",
+                help="training-free seam repair folded into the kept weights, fitted on the calibration windows"),
          output_options("the pruned model"), check=check_prune)
 def cmd_prune(args):
+    from entrodrop.baselines import LACO_RELEASE, requested_plan
     from entrodrop.calibration import batched
     from entrodrop.estimators import score_blocks
     from entrodrop.models import model_config
     from entrodrop.quality import prune_measured
     from entrodrop.removal import save_pruned, write_analysis
+    from entrodrop.repair import repair
     estimators = build_estimators(args, computed_estimators(args))
     check_against_model(args, model_config(args.model).num_hidden_layers)
     texts = run_texts(args)
@@ -125,13 +118,17 @@ def cmd_prune(args):
     batches = batched(windows_for(args, texts[0], tokenizer, model, args.samples, args.seed), args.batch_size)
     scores = score_blocks(model, batches, list(estimators.values()), model_id=args.model, calibration=texts[0],
                           seed=args.seed) if estimators else None
-    plan = _prune_plan(args, model, batches, estimators, scores)
+    blocks = None if args.blocks is None else int_list(args.blocks, "--blocks")
+    plan = requested_plan(model, batches, args.kind, args.num_blocks, blocks, args.named_plan, args.criterion, scores=scores,
+                          estimator=estimators.get(criterion_spec(args.criterion).estimator), s_start=args.s_start,
+                          protect=parse_protect(args.protect), preset=args.preset, iterative=args.iterative, seed=args.seed,
+                          stable=args.stable, settings=LACO_RELEASE if args.laco_preset else None)
     plan.model_id = args.model
     plan.calibration = {"calibration": texts[0], "samples": args.samples, "seqlen": args.seqlen, "seed": args.seed}
     held_out = windows_for(args, texts[1], tokenizer, model, args.held_out_samples, HELD_OUT_DEFAULTS["seed"])
     announce("held-out perplexity of the dense model, removal, held-out perplexity of the pruned model")
     text = f"{len(held_out)} windows of {args.seqlen} tokens of {texts[1]}, seed {HELD_OUT_DEFAULTS['seed']}"
-    pruned, summary = prune_measured(model, plan, held_out, text)
+    pruned, summary = prune_measured(model, plan, held_out, text, lambda dense: repair(dense, plan, batches, args.repair))
     before, after = summary["perplexity_before"], summary["perplexity_after"]
     def extra(folder: Path):
         write_analysis(folder, scores, plan)
@@ -139,9 +136,7 @@ def cmd_prune(args):
         write_json(folder / "run.json", run_record({**vars(args), "calibration": texts[0], "held_out": texts[1]}))
     announce(f"saving {args.out}")
     save_pruned(pruned, args.out, tokenizer, overwrite=args.overwrite, extra=extra)
-    rule = plan.criterion + (f" by {plan.estimator_label}" if plan.estimator_label else "")
-    print(f"removed {plan.removed_blocks} {plan.kind} blocks ({rule}{f', S_start={plan.s_start}' if plan.s_start else ''}; "
-          f"protected layers {plan.protected}): {plan.describe()}")
+    print(f"removed {plan.removed_blocks} {plan.kind} blocks ({plan.rule()}; protected layers {plan.protected}): {plan.describe()}")
     print(f"perplexity on {text}: {before:.2f} dense -> {after:.2f} pruned")
     print(f"parameters {summary['parameters_before'] / 1e6:.1f} M -> {summary['parameters_after'] / 1e6:.1f} M, weights "
           f"{summary['bytes_before'] / 2**20:.0f} MiB -> {summary['bytes_after'] / 2**20:.0f} MiB")
@@ -350,7 +345,7 @@ def cmd_heal(args):
     print(f"wrote {args.out}")
 
 # %% ../nbs/12_cli.ipynb #ee605e6b
-ROW_CHOICES = ("kinds", "num_blocks", "criteria", "random_seeds")  # what another run in the same folder may change
+ROW_CHOICES = ("kinds", "num_blocks", "criteria", "random_seeds", "repairs")  # what another run in the folder may change
 
 def check_compare(args):
     "compare's own checks: its kinds, K values, criteria (against the catalog and the kinds), protection and tasks."
@@ -360,6 +355,8 @@ def check_compare(args):
     kinds = args.kinds.split(",")
     for kind in kinds:
         if kind not in PLAN_KINDS: raise UsageError(f"unknown kind {kind!r}; choose from {', '.join(PLAN_KINDS)}")
+    unknown = [r for r in args.repairs.split(",") if r not in REPAIR_METHODS]
+    if unknown: raise UsageError(f"unknown repair {unknown[0]!r}; choose from {', '.join(REPAIR_METHODS)}")
     for criterion in args.criteria.split(","):
         if criterion_spec(criterion).layers_only and "layer" not in kinds:
             raise UsageError(f"--criteria {criterion} removes whole layers only: add layer to --kinds {args.kinds}")
@@ -371,7 +368,8 @@ def _compare_settings(args) -> dict:
     return {**{k: v for k, v in vars(args).items() if k != "overwrite"}, "calibration": calibration, "held_out": held_out}
 
 def check_compare_folder(args):
-    check_resumable(args.out, _compare_settings(args), ROW_CHOICES, args.overwrite, args.records)
+    defaults = vars(parser().parse_args(["compare", "--out", args.out]))  # what a run made before an option existed did
+    check_resumable(args.out, _compare_settings(args), ROW_CHOICES, args.overwrite, args.records, defaults)
 
 # %% ../nbs/12_cli.ipynb #70815582
 @command("compare", "prune by every criterion at several K; held-out perplexity and accuracy (a resumable runner)",
@@ -381,6 +379,10 @@ def check_compare_folder(args):
          option("--criteria", default=",".join(compared_criteria()),
                 help=f"criteria, comma-separated, of {', '.join(criterion_names())}"),
          option("--random-seeds", type=COUNT, default=5, help="random plans per kind and K (criterion random)"),
+         option("--repairs", default="none", help=f"after pruning, comma-separated: {', '.join(REPAIR_METHODS)} (seam "
+                "repairs: least squares, magnitude; lora: healed on --lora-examples of --lora-data)"),
+         option("--lora-examples", type=COUNT, default=LORA_HEALING["examples"], help="training examples of a lora row"),
+         option("--lora-data", default=LORA_HEALING["data"], help="what a lora row heals on (as heal --data)"),
          option("--tasks", default="paper", help="paper | healing | python-faq | TASK,TASK,... | none (perplexity only)"),
          ITEM_OPTIONS,
          option("--records", default=None, help="the record store, shareable between runs (default: OUT/records)"),
@@ -403,7 +405,8 @@ def cmd_compare(args):
                                     random_seeds=args.random_seeds, measurement=measurement, estimators=estimators,
                                     protect=parse_protect(args.protect), s_start=args.s_start, preset=args.preset,
                                     stable=args.stable, batch_size=args.batch_size, folder=folder, records=args.records,
-                                    model_id=args.model)
+                                    model_id=args.model, repairs=args.repairs.split(","),
+                                    healing={"data": args.lora_data, "examples": args.lora_examples})
         save_comparison_figure(table, folder / "comparison.png")
     for metric in ("perplexity", "accuracy"):
         if metric in table: print(f"\n{metric}\n" + comparison_summary(table, metric).round(3).to_string())

@@ -17,11 +17,13 @@ from tqdm.auto import tqdm
 from .baselines import plan_for
 from .calibration import batched
 from .catalog import compared_criteria, criterion_spec
-from .core import DEFAULT_PROTECT, write_json
+from .core import DEFAULT_PROTECT, HEAL_DEFAULTS, LORA_HEALING, REPAIR_METHODS, write_json
 from .estimators import BlockScores, Estimator, make_estimator, score_blocks
 from .quality import evaluate, item_records, window_losses
 from .ranking import PruningPlan, selection_frequency
+from .posttraining import encode_examples, heal, healing_examples, merge
 from .removal import prune
+from .repair import REPAIRS, repair
 from .tasks import is_accuracy
 
 # %% auto #0
@@ -35,22 +37,24 @@ def plan_signature(plan: PruningPlan) -> str:
     return f"attention {plan.attention} mlp {plan.mlp} layers {plan.layers} merges [{merges}]"
 
 # %% ../nbs/09b_comparison.ipynb #b6df8926
-def comparison_jobs(kinds, num_blocks, criteria, random_seeds: int) -> list[dict]:
-    "The rows of a comparison, dense first: every kind, K, criterion (whole-layer criteria for layers only), seed."
-    jobs = [{"kind": "dense", "num_blocks": 0, "criterion": "dense", "seed": None}]
+def comparison_jobs(kinds, num_blocks, criteria, random_seeds: int, repairs=("none",)) -> list[dict]:
+    "The rows of a comparison, dense first: every kind, K, criterion (whole-layer criteria for layers only), seed, repair."
+    jobs = [{"kind": "dense", "num_blocks": 0, "criterion": "dense", "seed": None, "repair": "none"}]
     for kind in kinds:
         for count in (num_blocks[kind] if isinstance(num_blocks, dict) else num_blocks):
             for criterion in criteria:
                 if criterion_spec(criterion).layers_only and kind != "layer": continue
                 for seed in (range(random_seeds) if criterion == "random" else [None]):
-                    jobs.append({"kind": kind, "num_blocks": count, "criterion": criterion, "seed": seed})
+                    jobs += [{"kind": kind, "num_blocks": count, "criterion": criterion, "seed": seed, "repair": repair}
+                             for repair in repairs]
     return jobs
 
 # %% ../nbs/09b_comparison.ipynb #7b553b6d
 def _row_key(row: dict) -> tuple:
     seed = row.get("seed")
     seed = None if seed is None or (isinstance(seed, float) and pd.isna(seed)) else int(seed)
-    return (row["kind"], int(row["num_blocks"]), row["criterion"], seed)
+    repair = row.get("repair") if isinstance(row.get("repair"), str) else "none"  # rows written before repairs: none
+    return (row["kind"], int(row["num_blocks"]), row["criterion"], seed, repair)
 
 def _read_rows(path: Path) -> list[dict]:
     if not path.exists(): return []
@@ -164,21 +168,70 @@ def _job_plan(job: dict, model: nn.Module, batches: list, scores: BlockScores, e
     return plan, note
 
 # %% ../nbs/09b_comparison.ipynb #0282292f
-def _row_values(plan: PruningPlan | None, model: nn.Module, tokenizer, held_out: torch.Tensor, measurement: Measurement,
-                store: Path | None, key: str, about: dict) -> dict:
+@dataclass
+class _Context:
+    "What every row of one comparison shares: the model, its windows, how rows are measured and recorded."
+    model: nn.Module
+    tokenizer: object
+    batches: list
+    held_out: torch.Tensor
+    measurement: Measurement
+    store: Path | None
+    model_id: str
+    healing: dict
+
+def _repair_signature(repair_method: str, healing: dict) -> str:
+    if repair_method == "none": return ""
+    return f" repair {repair_method}" + (f" {json.dumps(healing, sort_keys=True)}" if repair_method == "lora" else "")
+
+def _subject(plan: PruningPlan | None, repair_method: str, context: _Context) -> nn.Module:
+    "The model a row measures: the dense one, or a pruned copy, repaired at its seams or LoRA-healed."
+    if plan is None: return context.model
+    subject = copy.deepcopy(context.model)
+    if REPAIRS.get(repair_method) is not None: repair(subject, plan, context.batches, repair_method, progress=False)
+    subject = prune(subject, plan)
+    if repair_method != "lora": return subject
+    h, tokenizer = {**HEAL_DEFAULTS, **context.healing}, context.tokenizer
+    examples, _ = healing_examples(h["data"], h["examples"], h["seed"])
+    pad = tokenizer.pad_token_id if tokenizer.pad_token_id is not None else tokenizer.eos_token_id
+    adapted, _ = heal(subject, encode_examples(examples, tokenizer, h["seqlen"]), pad_id=pad or 0, progress=False,
+                      **{k: h[k] for k in ("epochs", "batch_size", "lr", "rank", "lora_alpha", "dropout", "seed")})
+    return merge(adapted).eval()
+
+def _row_values(plan: PruningPlan | None, repair_method: str, context: _Context, key: str, about: dict) -> dict:
     "The numbers of one model: read from the store when a record of it is there, else measured (and recorded)."
-    record = None if store is None else read_record(store, key)
+    record = None if context.store is None else read_record(context.store, key)
     if record is not None: return record["values"]
-    subject = model if plan is None else prune(copy.deepcopy(model), plan)
-    values, items, windows = _measure(subject, tokenizer, held_out, measurement)
-    if store is not None: _save_record(store, key, values, items, windows, about)
+    values, items, windows = _measure(_subject(plan, repair_method, context), context.tokenizer, context.held_out,
+                                      context.measurement)
+    if context.store is not None: _save_record(context.store, key, values, items, windows, about)
     return values
 
 # %% ../nbs/09b_comparison.ipynb #cb0ddd7e
+def _job_row(job: dict, context: _Context, measured: dict, plan_args: tuple) -> dict:
+    "One row: its plan (on the shared scores), then its model's numbers, measured, recorded or copied from a twin."
+    start, row, plan = time.perf_counter(), {**job, **_EMPTY_ROW}, None
+    if job["criterion"] != "dense":
+        plan, row["note"] = _job_plan(job, context.model, context.batches, *plan_args)
+        row["signature"] = None if plan is None else plan_signature(plan) + _repair_signature(job["repair"], context.healing)
+        if plan is not None: row.update(blocks=" ".join(map(str, plan.block_indices)), s_start=plan.s_start)
+    if row["signature"] in measured:
+        same = measured[row["signature"]]
+        copied = {k: v for k, v in same.items() if k in ("perplexity", "records") or k.startswith("acc")}
+        row.update(copied, same_as=same["criterion"])
+    elif row["signature"] is not None:
+        row["records"] = record_key(row["signature"], context.model_id, context.held_out, context.measurement)
+        about = {"signature": row["signature"], "model": context.model_id, "measurement": context.measurement.identity(),
+                 "plan": None if plan is None else plan.to_dict(), "repair": job["repair"]}
+        row.update(_row_values(plan, job["repair"], context, row["records"], about))
+        measured[row["signature"]] = row
+    row["seconds"] = time.perf_counter() - start
+    return row
+
 def criteria_comparison(
     model: nn.Module,  # a dense CausalLM of a supported family (left unchanged)
     tokenizer,
-    calibration: torch.Tensor,  # (n, seqlen) calibration windows: the rankings are made on these
+    calibration: torch.Tensor,  # (n, seqlen) calibration windows: the rankings (and seam repairs) are made on these
     held_out: torch.Tensor,  # (n, seqlen) windows of other text: the perplexity is measured on these
     kinds=("attention", "layer"),
     num_blocks=(4, 8, 12),  # K for every kind, or {kind: (K, ...)}
@@ -195,44 +248,30 @@ def criteria_comparison(
     folder=None,  # where rows and scores are saved at once and resumed from
     records=None,  # the record store (default: `folder/records`)
     model_id: str | None = None,  # the model's name in the records (default: its config's)
+    repairs=("none",),  # each pruned model measured after each of these (`REPAIR_METHODS`)
+    healing: dict | None = None,  # the LoRA rows' settings, over `LORA_HEALING`
     progress: bool = True,
 ) -> pd.DataFrame:
-    "Prune a copy of `model` by each criterion at each K: held-out perplexity and accuracy, the dense model first."
+    "Prune a copy of `model` by each criterion at each K (and repair it): held-out perplexity and accuracy, dense first."
+    unknown = [r for r in repairs if r not in REPAIR_METHODS]
+    if unknown: raise ValueError(f"unknown repair {unknown[0]!r}; choose from {', '.join(REPAIR_METHODS)}")
     folder = None if folder is None else Path(folder)
     if folder is not None: folder.mkdir(parents=True, exist_ok=True)
     store = Path(records) if records is not None else (None if folder is None else folder / "records")
-    model_id = model_id or model.config.name_or_path
     criteria = criteria or compared_criteria()
     names = dict.fromkeys(filter(None, (criterion_spec(c).estimator for c in criteria)))
     estimators = {name: (estimators or {}).get(name) or make_estimator(name) for name in names}
     batches = batched(calibration, batch_size)
     scores = _block_scores(model, batches, list(estimators.values()), folder, progress) if estimators else None
+    context = _Context(model, tokenizer, batches, held_out, measurement, store, model_id or model.config.name_or_path,
+                       {**LORA_HEALING, **(healing or {})})
     path = None if folder is None else folder / "comparison.csv"
     rows = _read_rows(path) if path else []
-    done = {_row_key(row) for row in rows}
-    measured = _first_measured(rows)
-    rule = {"protect": protect, "s_start": s_start, "preset": preset}
-    todo = [job for job in comparison_jobs(kinds, num_blocks, criteria, random_seeds) if _row_key(job) not in done]
+    done, measured = {_row_key(row) for row in rows}, _first_measured(rows)
+    plan_args = (scores, estimators, {"protect": protect, "s_start": s_start, "preset": preset}, stable, settings or {})
+    todo = [job for job in comparison_jobs(kinds, num_blocks, criteria, random_seeds, repairs) if _row_key(job) not in done]
     for job in tqdm(todo, desc="pruned models", disable=not progress):
-        start = time.perf_counter()
-        row = {**job, **_EMPTY_ROW}
-        plan = None
-        if job["criterion"] != "dense":
-            plan, row["note"] = _job_plan(job, model, batches, scores, estimators, rule, stable, settings or {})
-            row["signature"] = None if plan is None else plan_signature(plan)
-            if plan is not None: row.update(blocks=" ".join(map(str, plan.block_indices)), s_start=plan.s_start)
-        if row["signature"] in measured:
-            same = measured[row["signature"]]
-            copied = {k: v for k, v in same.items() if k in ("perplexity", "records") or k.startswith("acc")}
-            row.update(copied, same_as=same["criterion"])
-        elif row["signature"] is not None:
-            row["records"] = record_key(row["signature"], model_id, held_out, measurement)
-            about = {"signature": row["signature"], "model": model_id, "measurement": measurement.identity(),
-                     "plan": None if plan is None else plan.to_dict()}
-            row.update(_row_values(plan, model, tokenizer, held_out, measurement, store, row["records"], about))
-            measured[row["signature"]] = row
-        row["seconds"] = time.perf_counter() - start
-        rows.append(row)
+        rows.append(_job_row(job, context, measured, plan_args))
         if path: _write_rows(path, rows)
     return pd.DataFrame(rows)
 

@@ -10,11 +10,11 @@ from pathlib import Path
 
 # %% auto #0
 __all__ = ['CALIBRATION_DEFAULTS', 'HELD_OUT_DEFAULTS', 'BLOCK_KINDS', 'PLAN_KINDS', 'DEFAULT_PROTECT', 'DEFAULT_MODEL',
-           'DATA_DIR', 'BOOTSTRAP_DEFAULTS', 'HEAL_DEFAULTS', 'OUTPUT_MARKER', 'LEGACY_MARKERS', 'protected_layers',
-           'clean_stale', 'OutputExistsError', 'OutputUnwritableError', 'is_entrodrop_output', 'check_writable',
-           'check_output_dir', 'atomic_folder', 'library_versions', 'write_json', 'hardware', 'run_record',
-           'PlanFileMismatchError', 'read_folder_plan', 'on_colab', 'colab_setup', 'check_resumable',
-           'resumable_folder', 'check_output_file']
+           'DATA_DIR', 'BOOTSTRAP_DEFAULTS', 'HEAL_DEFAULTS', 'REPAIR_METHODS', 'LORA_HEALING', 'OUTPUT_MARKER',
+           'LEGACY_MARKERS', 'protected_layers', 'clean_stale', 'OutputExistsError', 'OutputUnwritableError',
+           'is_entrodrop_output', 'check_writable', 'check_output_dir', 'atomic_folder', 'library_versions',
+           'write_json', 'hardware', 'run_record', 'PlanFileMismatchError', 'read_folder_plan', 'on_colab',
+           'colab_setup', 'check_resumable', 'resumable_folder', 'check_output_file']
 
 # %% ../nbs/00a_core.ipynb #b2accb94
 CALIBRATION_DEFAULTS = {"samples": 128, "seqlen": 256, "seed": 2024}
@@ -44,6 +44,8 @@ BOOTSTRAP_DEFAULTS = {"resamples": 2000, "seed": 0, "confidence": 0.95}
 # %% ../nbs/00a_core.ipynb #9d4bd430
 HEAL_DEFAULTS = {"examples": 10_000, "epochs": 1, "batch_size": 4, "lr": 2e-4, "rank": 8, "lora_alpha": 16,
                  "dropout": 0.05, "seed": 0}
+REPAIR_METHODS = ("none", "magnitude", "lstsq", "lora")  # after pruning: nothing, a seam repair (05d), LoRA healing (08)
+LORA_HEALING = {"data": "mixed", "examples": 256, "seqlen": 256}  # compare's LoRA rows, over HEAL_DEFAULTS
 
 # %% ../nbs/00a_core.ipynb #1f9019ab
 def _pid_alive(pid: int) -> bool:
@@ -242,8 +244,9 @@ def colab_setup(gpu: bool = False, hub_login: bool = False) -> str:
 def _measuring(settings: dict, row_choices: tuple) -> dict:
     return {name: value for name, value in settings.items() if name not in row_choices}
 
-def check_resumable(out, settings: dict, row_choices: tuple, overwrite: bool = False, records=None) -> dict | None:
-    "The earlier run.json of the runner's folder `out` to resume or extend (None if new or `overwrite`); refused if not."
+def check_resumable(out, settings: dict, row_choices: tuple, overwrite: bool = False, records=None,
+                    defaults: dict | None = None) -> dict | None:
+    "The earlier run.json of `out` to resume or extend (None if new or `overwrite`); refused if it measured otherwise."
     folder = Path(out).expanduser()
     if records: check_writable(Path(records).expanduser() / "record")
     if not folder.exists() or overwrite:
@@ -253,7 +256,8 @@ def check_resumable(out, settings: dict, row_choices: tuple, overwrite: bool = F
     check_writable(folder / "run.json")
     if not (folder / "run.json").is_file(): raise OutputExistsError(f"{folder} exists and is not a comparison run")
     earlier = json.loads((folder / "run.json").read_text())
-    if _measuring(earlier["settings"], row_choices) != _measuring(settings, row_choices):
+    then = {**(defaults or {}), **earlier["settings"]}  # a setting added since the run: its default is what the run did
+    if _measuring(then, row_choices) != _measuring(settings, row_choices):
         raise OutputExistsError(f"{folder} holds a comparison with other settings; pass --overwrite to start again there")
     return earlier
 

@@ -36,14 +36,15 @@ def perplexity(model: nn.Module, windows: torch.Tensor, batch_size: int = 4) -> 
     return float(torch.exp(window_losses(model, windows, batch_size).mean()))
 
 # %% ../nbs/07b_quality.ipynb #ab1aad73
-def prune_measured(model: nn.Module, plan, held_out: torch.Tensor, text: str = "") -> tuple[nn.Module, dict]:
-    "`prune(model, plan)` with held-out perplexity and size before and after: the pruned model and that summary."
+def prune_measured(model: nn.Module, plan, held_out: torch.Tensor, text: str = "", repair=None) -> tuple[nn.Module, dict]:
+    "`prune(model, plan)` (after `repair(model)`, if given) with held-out perplexity and size before and after, and a summary."
     from entrodrop.removal import model_size, prune
     before, size_before = perplexity(model, held_out), model_size(model)
+    repaired = {"repair": "none"} if repair is None else repair(model)  # folded into the dense weights the plan keeps
     pruned = prune(model, plan)
     after, size_after = perplexity(pruned, held_out), model_size(pruned)
     return pruned, {"removed": plan.describe(), "perplexity_before": before, "perplexity_after": after,
-                    "perplexity_text": text, **{f"{name}_before": value for name, value in size_before.items()},
+                    "perplexity_text": text, "repair": repaired, **{f"{name}_before": value for name, value in size_before.items()},
                     **{f"{name}_after": value for name, value in size_after.items()}}
 
 # %% ../nbs/07b_quality.ipynb #1e36eb0c

@@ -88,6 +88,10 @@ class PruningPlan:
     def dropped_layers(self) -> list[int]:
         "Layers that disappear whole: removed as layers, or with both their attention and MLP blocks removed."
         return sorted(set(self.layers) | (set(self.attention) & set(self.mlp)))
+    def rule(self) -> str:
+        "How the plan was chosen, in words: its criterion, the estimator that ranked, S_start where there is one."
+        by = f" by {self.estimator_label}" if self.estimator_label else ""
+        return f"{self.criterion}{by}" + (f", S_start={self.s_start}" if self.s_start else "")
     def describe(self) -> str:
         "The removed blocks in words: 'attention 3, attention 5, layer 7'."
         return ", ".join(

@@ -136,7 +136,7 @@ def _magnitude(model: nn.Module, found: list[Seam], ridge: float) -> list[dict]:
         fitted.append({"seam": [seam.start, seam.end], "alpha": alpha})
     return fitted
 
-REPAIRS = {"none": None, "magnitude": _magnitude, "lstsq": _least_squares}  # repair: how it fits and folds
+REPAIRS = {"none": None, "magnitude": _magnitude, "lstsq": _least_squares}  # seam repair: how it fits and folds
 RIDGE = 1e-3  # lambda, relative to the mean diagonal of P^T P (fixed before any model was repaired)
 
 def repair(model: nn.Module, plan: PruningPlan, batches, method: str, ridge: float = RIDGE, progress: bool = True) -> dict:
