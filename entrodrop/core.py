@@ -256,7 +256,8 @@ def check_resumable(out, settings: dict, row_choices: tuple, overwrite: bool = F
     check_writable(folder / "run.json")
     if not (folder / "run.json").is_file(): raise OutputExistsError(f"{folder} exists and is not a comparison run")
     earlier = json.loads((folder / "run.json").read_text())
-    then = {**(defaults or {}), **earlier["settings"]}  # a setting added since the run: its default is what the run did
+    added = {name: value for name, value in (defaults or {}).items() if name in settings}
+    then = {**added, **earlier["settings"]}  # a setting added since the run: its default is what the run did
     if _measuring(then, row_choices) != _measuring(settings, row_choices):
         raise OutputExistsError(f"{folder} holds a comparison with other settings; pass --overwrite to start again there")
     return earlier

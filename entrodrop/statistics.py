@@ -10,7 +10,7 @@ import pandas as pd
 from .core import BOOTSTRAP_DEFAULTS
 
 # %% auto #0
-__all__ = ['paired_differences', 'paired_bootstrap', 'bootstrap_mean', 'verdict', 'percentile_in']
+__all__ = ['paired_differences', 'paired_bootstrap', 'bootstrap_mean', 'verdict', 'percentile_in', 'holm']
 
 # %% ../nbs/09a_statistics.ipynb #6203454a
 def paired_differences(a: pd.DataFrame, b: pd.DataFrame, value: str = "value", key=("task", "item")) -> pd.DataFrame:
@@ -29,7 +29,10 @@ def _resampled_means(differences: np.ndarray, resamples: int, rng: np.random.Gen
 
 def _interval(estimate: float, draws: np.ndarray, confidence: float) -> dict:
     low, high = np.quantile(draws, [(1 - confidence) / 2, 1 - (1 - confidence) / 2])
-    return {"difference": estimate, "low": float(low), "high": float(high), "separated": bool(low > 0 or high < 0)}
+    # two-sided bootstrap p-value: twice the smaller share of resampled means on either side of 0 (one draw added)
+    tail = min((draws <= 0).sum(), (draws >= 0).sum())
+    return {"difference": estimate, "low": float(low), "high": float(high), "separated": bool(low > 0 or high < 0),
+            "p_value": float(min(1.0, 2 * (tail + 1) / (len(draws) + 1)))}
 
 # %% ../nbs/09a_statistics.ipynb #a881b64f
 def paired_bootstrap(
@@ -88,3 +91,13 @@ def percentile_in(value: float, distribution, lower_is_better: bool = False) -> 
     values = np.asarray(distribution, dtype=float)
     worse = (values > value) if lower_is_better else (values < value)
     return float(100 * (worse.sum() + 0.5 * (values == value).sum()) / len(values))
+
+# %% ../nbs/09a_statistics.ipynb #7576c2b6
+def holm(p_values, alpha: float = 0.05) -> np.ndarray:
+    "Which comparisons of a family survive Holm's step-down correction at family-wise level `alpha`."
+    p = np.asarray(p_values, dtype=float)
+    survive = np.zeros(len(p), dtype=bool)
+    for rank, index in enumerate(np.argsort(p, kind="stable")):
+        if p[index] > alpha / (len(p) - rank): break
+        survive[index] = True
+    return survive

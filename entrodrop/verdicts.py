@@ -13,8 +13,8 @@ from .comparison import read_record
 from .statistics import bootstrap_mean, paired_bootstrap, percentile_in, verdict
 
 # %% auto #0
-__all__ = ['TABLE1_PAIRS', 'paired_comparison', 'percentiles_among', 'read_comparisons', 'tasks_above_chance', 'row_intervals',
-           'with_verdicts', 'pair_verdicts', 'plot_intervals']
+__all__ = ['TABLE1_PAIRS', 'paired_comparison', 'percentiles_among', 'read_comparisons', 'repair_named', 'tasks_above_chance',
+           'row_intervals', 'with_verdicts', 'pair_verdicts', 'plot_intervals']
 
 # %% ../nbs/09d_verdicts.ipynb #087c9883
 def _row_record(table: pd.DataFrame, store, kind: str, num_blocks: int, criterion: str) -> dict | None:
@@ -38,7 +38,7 @@ def paired_comparison(table: pd.DataFrame, store, a: str, b: str, tasks=None, **
             chosen = items_a if tasks is None else items_a[items_a.task.isin(tasks)]
             parts.append(paired_bootstrap(chosen, items_b, **bootstrap).assign(metric="accuracy", **where))
     columns = ["kind", "num_blocks", "criterion_a", "criterion_b", "metric", "stratum", "n", "mean_a", "mean_b",
-               "difference", "low", "high", "separated"]
+               "difference", "low", "high", "separated", "p_value"]
     return pd.concat(parts, ignore_index=True)[columns] if parts else pd.DataFrame(columns=columns)
 
 # %% ../nbs/09d_verdicts.ipynb #e59a06d7
@@ -73,8 +73,15 @@ def read_comparisons(results: Path, *runs: str) -> pd.DataFrame:
     "The rows of the comparison runs under `results` that exist (each with its run's name), one row per plan."
     paths = [Path(results) / run / "comparison.csv" for run in runs]
     found = [pd.read_csv(path).assign(run=run) for run, path in zip(runs, paths) if path.exists()]
-    if not found: return pd.DataFrame(columns=["kind", "num_blocks", "criterion", "seed", "blocks", "records", "run"])
-    return pd.concat(found, ignore_index=True).drop_duplicates(subset=["kind", "num_blocks", "criterion", "seed"])
+    if not found: return pd.DataFrame(columns=["kind", "num_blocks", "criterion", "seed", "repair", "blocks", "records", "run"])
+    rows = pd.concat(found, ignore_index=True)
+    rows["repair"] = rows["repair"].fillna("none") if "repair" in rows else "none"  # runs from before repairs: none
+    return rows.drop_duplicates(subset=["kind", "num_blocks", "criterion", "seed", "repair"])
+
+def repair_named(table: pd.DataFrame) -> pd.DataFrame:
+    "Each repaired row's criterion named with its repair (`cosine+lstsq`), so rows of one criterion can be paired."
+    repaired = table.repair.ne("none")
+    return table.assign(criterion=table.criterion.where(~repaired, table.criterion + "+" + table.repair))
 
 def tasks_above_chance(items: pd.DataFrame) -> pd.DataFrame:
     "Per task: accuracy with its 95% interval, chance (mean of 1 / choices), and whether the interval clears it."
