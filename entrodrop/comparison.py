@@ -213,6 +213,8 @@ def _job_row(job: dict, context: _Context, measured: dict, plan_args: tuple) -> 
     start, row, plan = time.perf_counter(), {**job, **_EMPTY_ROW}, None
     if job["criterion"] != "dense":
         plan, row["note"] = _job_plan(job, context.model, context.batches, *plan_args)
+        if plan is not None and plan.merges and REPAIRS.get(job["repair"]) is not None:
+            plan, row["note"] = None, "a seam repair needs a plan that removes blocks; this one merges layers (LaCo)"
         row["signature"] = None if plan is None else plan_signature(plan) + _repair_signature(job["repair"], context.healing)
         if plan is not None: row.update(blocks=" ".join(map(str, plan.block_indices)), s_start=plan.s_start)
     if row["signature"] in measured:
