@@ -21,7 +21,7 @@ from .core import DEFAULT_PROTECT, HEAL_DEFAULTS, LORA_HEALING, REPAIR_METHODS, 
 from .estimators import BlockScores, Estimator, make_estimator, score_blocks
 from .quality import evaluate, item_records, window_losses
 from .ranking import PruningPlan, selection_frequency
-from .posttraining import encode_examples, heal, healing_examples, merge
+from .posttraining import heal_merged, healing_examples
 from .removal import prune
 from .repair import REPAIRS, repair
 from .tasks import is_accuracy
@@ -191,12 +191,10 @@ def _subject(plan: PruningPlan | None, repair_method: str, context: _Context) ->
     if REPAIRS.get(repair_method) is not None: repair(subject, plan, context.batches, repair_method, progress=False)
     subject = prune(subject, plan)
     if repair_method != "lora": return subject
-    h, tokenizer = {**HEAL_DEFAULTS, **context.healing}, context.tokenizer
+    h = {**HEAL_DEFAULTS, **context.healing}
     examples, _ = healing_examples(h["data"], h["examples"], h["seed"])
-    pad = tokenizer.pad_token_id if tokenizer.pad_token_id is not None else tokenizer.eos_token_id
-    adapted, _ = heal(subject, encode_examples(examples, tokenizer, h["seqlen"]), pad_id=pad or 0, progress=False,
-                      **{k: h[k] for k in ("epochs", "batch_size", "lr", "rank", "lora_alpha", "dropout", "seed")})
-    return merge(adapted).eval()
+    settings = {k: h[k] for k in ("epochs", "batch_size", "lr", "rank", "lora_alpha", "dropout", "seed")}
+    return heal_merged(subject, context.tokenizer, examples, h["seqlen"], progress=False, **settings)[0]
 
 def _row_values(plan: PruningPlan | None, repair_method: str, context: _Context, key: str, about: dict) -> dict:
     "The numbers of one model: read from the store when a record of it is there, else measured (and recorded)."

@@ -18,7 +18,7 @@ from .registry import fetch, hub_available
 
 # %% auto #0
 __all__ = ['HUB_HEALING_SOURCES', 'MIXED', 'registry_sources', 'healing_examples', 'encode_examples', 'lora_model', 'heal',
-           'merge', 'recovery_table', 'heal_measured']
+           'merge', 'recovery_table', 'heal_merged', 'heal_measured']
 
 # %% ../nbs/08_posttraining.ipynb #d183dcf2
 HUB_HEALING_SOURCES = {
@@ -150,13 +150,17 @@ def recovery_table(base: pd.DataFrame, pruned: pd.DataFrame, healed: pd.DataFram
     return table
 
 # %% ../nbs/08_posttraining.ipynb #771e2370
-def heal_measured(model: nn.Module, tokenizer, examples: list, held_out: torch.Tensor, seqlen: int,
-                  **settings) -> tuple[nn.Module, dict]:
-    "LoRA-heal `model` on (prompt, answer) `examples` (`heal`'s `settings`), merged; with held-out perplexity before and after."
-    from entrodrop.quality import perplexity
-    before = perplexity(model, held_out)
+def heal_merged(model: nn.Module, tokenizer, examples: list, seqlen: int, **settings) -> tuple[nn.Module, list]:
+    "LoRA-heal `model` on (prompt, answer) `examples` (`heal`'s `settings`) and merge the adapters: the model, its losses."
     pad = tokenizer.pad_token_id if tokenizer.pad_token_id is not None else tokenizer.eos_token_id
     adapted, losses = heal(model, encode_examples(examples, tokenizer, seqlen), pad_id=pad or 0, **settings)
-    healed = merge(adapted).eval()
+    return merge(adapted).eval(), losses
+
+def heal_measured(model: nn.Module, tokenizer, examples: list, held_out: torch.Tensor, seqlen: int,
+                  **settings) -> tuple[nn.Module, dict]:
+    "`heal_merged`, with held-out perplexity before and after."
+    from entrodrop.quality import perplexity
+    before = perplexity(model, held_out)
+    healed, losses = heal_merged(model, tokenizer, examples, seqlen, **settings)
     return healed, {"examples": len(examples), "steps": len(losses), "losses": losses, "perplexity_before": before,
                     "perplexity_after": perplexity(healed, held_out)}
