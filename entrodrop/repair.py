@@ -21,7 +21,7 @@ def removed_blocks(plan: PruningPlan) -> list[bool]:
     "For each of the 2L blocks (attention, MLP of each layer), whether the plan removes it."
     if plan.merges: raise ValueError("seam repair applies to removal plans; this plan merges layers (LaCo)")
     attention, mlp = set(plan.attention) | set(plan.layers), set(plan.mlp) | set(plan.layers)
-    return [layer in (mlp if b % 2 else attention) for b in range(2 * plan.num_layers) for layer in [b // 2]]
+    return [b // 2 in (mlp if b % 2 else attention) for b in range(2 * plan.num_layers)]
 
 @dataclass
 class Seam:
@@ -101,8 +101,9 @@ def fold_map(model: nn.Module, b: int, map_: torch.Tensor):
         return
     block = getattr(layer, adapter.mlp if b % 2 else adapter.attention)
     for name, parameter in block.named_parameters():
-        parts, t = name.split("."), map_.to(parameter.device, torch.float64)
+        parts = name.split(".")
         if out not in parts[-2:]: continue
+        t = map_.to(parameter.device, torch.float64)
         if parts[-1] == "bias": folded = parameter.double() * t if t.dim() == 1 else parameter.double() @ t
         elif t.dim() == 1: folded = parameter.double() * t[:, None]  # W is (..., out, in): scale its output rows
         else: folded = torch.einsum("ij,...ik->...jk", t, parameter.double())  # T^T W for each (expert's) W
