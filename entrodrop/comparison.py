@@ -23,7 +23,7 @@ from .quality import evaluate, item_records, window_losses
 from .ranking import PruningPlan, selection_frequency
 from .posttraining import heal_merged, healing_examples
 from .removal import prune
-from .repair import REPAIRS, repair
+from .repair import REPAIRS, repair, seam_statistics
 from .tasks import is_accuracy
 
 # %% auto #0
@@ -94,12 +94,15 @@ def record_key(signature: str, model_id: str, held_out: torch.Tensor, measuremen
     return hashlib.sha256(json.dumps(identity, sort_keys=True, default=str).encode()).hexdigest()[:16]
 
 # %% ../nbs/09b_comparison.ipynb #58c1b34e
-def _measure(model: nn.Module, tokenizer, held_out: torch.Tensor,
-             measurement: Measurement) -> tuple[dict, pd.DataFrame, pd.DataFrame]:
+def _measure(model: nn.Module, tokenizer, held_out: torch.Tensor, measurement: Measurement,
+             known: dict | None = None) -> tuple[dict, pd.DataFrame, pd.DataFrame]:
     "(held-out perplexity and accuracy per task and on average, per-item records, per-window losses) of one model."
-    losses = window_losses(model, held_out)
-    windows = pd.DataFrame({"window": range(len(losses)), "loss": losses.numpy(), "tokens": held_out.shape[1] - 1})
-    values = {"perplexity": float(np.exp(losses.mean()))}
+    if known is not None:  # a record of this model's perplexity on the same windows: its window losses are taken
+        windows, values = known["windows"], {"perplexity": known["values"]["perplexity"]}
+    else:
+        losses = window_losses(model, held_out)
+        windows = pd.DataFrame({"window": range(len(losses)), "loss": losses.numpy(), "tokens": held_out.shape[1] - 1})
+        values = {"perplexity": float(np.exp(losses.mean()))}
     if measurement.tasks is None:
         return values, item_records({"samples": {}}, pd.DataFrame(columns=["task", "lm_eval_task", "metric"])), windows
     table, raw = evaluate(model, tokenizer, measurement.tasks, batch_size=measurement.batch_size,
@@ -179,6 +182,15 @@ class _Context:
     store: Path | None
     model_id: str
     healing: dict
+    seams: dict = dataclasses.field(default_factory=dict)  # {plan signature: its seam statistics}, the latest plan's
+
+def _seam_statistics(plan: PruningPlan, context: _Context) -> list:
+    "The plan's seam statistics on the dense model, made once for all its repairs (rows of one plan come together)."
+    signature = plan_signature(plan)
+    if signature not in context.seams:
+        context.seams.clear()
+        context.seams[signature] = seam_statistics(context.model, plan, context.batches, progress=False)
+    return context.seams[signature]
 
 def _repair_signature(repair_method: str, healing: dict) -> str:
     if repair_method == "none": return ""
@@ -188,7 +200,8 @@ def _subject(plan: PruningPlan | None, repair_method: str, context: _Context) ->
     "The model a row measures: the dense one, or a pruned copy, repaired at its seams or LoRA-healed."
     if plan is None: return context.model
     subject = copy.deepcopy(context.model)
-    if REPAIRS.get(repair_method) is not None: repair(subject, plan, context.batches, repair_method, progress=False)
+    if REPAIRS.get(repair_method) is not None:
+        repair(subject, plan, context.batches, repair_method, progress=False, statistics=_seam_statistics(plan, context))
     subject = prune(subject, plan)
     if repair_method != "lora": return subject
     h = {**HEAL_DEFAULTS, **context.healing}
@@ -196,12 +209,20 @@ def _subject(plan: PruningPlan | None, repair_method: str, context: _Context) ->
     settings = {k: h[k] for k in ("epochs", "batch_size", "lr", "rank", "lora_alpha", "dropout", "seed")}
     return heal_merged(subject, context.tokenizer, examples, h["seqlen"], progress=False, **settings)[0]
 
+def _perplexity_record(context: _Context, signature: str) -> tuple[str, dict | None]:
+    "(key, record) of the store's perplexity-only record of the same model on the same windows (for an accuracy row)."
+    if context.store is None or context.measurement.tasks is None: return "", None
+    key = record_key(signature, context.model_id, context.held_out, Measurement(None))
+    return key, read_record(context.store, key)
+
 def _row_values(plan: PruningPlan | None, repair_method: str, context: _Context, key: str, about: dict) -> dict:
     "The numbers of one model: read from the store when a record of it is there, else measured (and recorded)."
     record = None if context.store is None else read_record(context.store, key)
     if record is not None: return record["values"]
+    known_key, known = _perplexity_record(context, about["signature"])
+    if known is not None: about = {**about, "windows_from": known_key}
     values, items, windows = _measure(_subject(plan, repair_method, context), context.tokenizer, context.held_out,
-                                      context.measurement)
+                                      context.measurement, known)
     if context.store is not None: _save_record(context.store, key, values, items, windows, about)
     return values
 

@@ -140,10 +140,12 @@ def _magnitude(model: nn.Module, found: list[Seam], ridge: float) -> list[dict]:
 REPAIRS = {"none": None, "magnitude": _magnitude, "lstsq": _least_squares}  # seam repair: how it fits and folds
 RIDGE = 1e-3  # lambda, relative to the mean diagonal of P^T P (fixed before any model was repaired)
 
-def repair(model: nn.Module, plan: PruningPlan, batches, method: str, ridge: float = RIDGE, progress: bool = True) -> dict:
+def repair(model: nn.Module, plan: PruningPlan, batches, method: str, ridge: float = RIDGE, progress: bool = True,
+           statistics: list[Seam] | None = None) -> dict:
     "Fold `method`'s repair of `plan`'s seams into the dense `model` (in place, before `prune`); what was fitted."
     if method not in REPAIRS: raise ValueError(f"unknown repair {method!r}; choose from {', '.join(REPAIRS)}")
     if REPAIRS[method] is None: return {"repair": "none"}
-    found = seam_statistics(model, plan, batches, progress=progress)
+    # `statistics`: this plan's `seam_statistics` on the same dense model and batches, made once for several repairs
+    found = statistics if statistics is not None else seam_statistics(model, plan, batches, progress=progress)
     return {"repair": method, "ridge": ridge if method == "lstsq" else None, "seams": REPAIRS[method](model, found, ridge),
             "calibration_tokens": sum(b.numel() for b in batches)}
