@@ -10,7 +10,7 @@ import pandas as pd
 from .core import BOOTSTRAP_DEFAULTS
 
 # %% auto #0
-__all__ = ['paired_differences', 'paired_bootstrap', 'bootstrap_mean', 'verdict', 'percentile_in', 'holm']
+__all__ = ['paired_differences', 'paired_bootstrap', 'bootstrap_mean', 'verdict', 'percentile_in', 'holm', 'recoveries']
 
 # %% ../nbs/09a_statistics.ipynb #6203454a
 def paired_differences(a: pd.DataFrame, b: pd.DataFrame, value: str = "value", key=("task", "item")) -> pd.DataFrame:
@@ -101,3 +101,53 @@ def holm(p_values, alpha: float = 0.05) -> np.ndarray:
         if p[index] > alpha / (len(p) - rank): break
         survive[index] = True
     return survive
+
+# %% ../nbs/09a_statistics.ipynb #2d0b1e58
+def _joint_draws(records: dict, value: str, key, stratum: str | None, resamples: int, seed: int) -> tuple[dict, dict]:
+    "Each record's mean on the keys all share (strata weighed equally), and the same means over joint bootstrap draws."
+    key, merged = list(key), None
+    for name, frame in records.items():
+        part = frame[key + [value]].rename(columns={value: name})
+        merged = part if merged is None else merged.merge(part, on=key, validate="one_to_one")
+    if merged.empty: raise ValueError(f"the records share no {' and '.join(key)}: recovery cannot be paired")
+    rng = np.random.default_rng(seed)
+    groups = [group for _, group in merged.groupby(stratum, sort=True)] if stratum else [merged]
+    means, draws = dict.fromkeys(records, 0.0), dict.fromkeys(records, 0.0)
+    for group in groups:
+        index = rng.integers(0, len(group), (resamples, len(group)))
+        for name in records:
+            values = group[name].to_numpy(dtype=float)
+            means[name] += values.mean() / len(groups)
+            draws[name] = draws[name] + values[index].mean(1) / len(groups)
+    return means, draws
+
+def recoveries(
+    dense: pd.DataFrame,  # the dense model's records (per item, or per window with value="loss")
+    criteria: dict,  # {name: (pruned records, healed records)}, all on the dense model's items
+    value: str = "value",
+    key=("task", "item"),
+    stratum: str | None = "task",
+    lower_is_better: bool = False,  # True for a loss
+    resamples: int = BOOTSTRAP_DEFAULTS["resamples"],
+    seed: int = BOOTSTRAP_DEFAULTS["seed"],
+    confidence: float = BOOTSTRAP_DEFAULTS["confidence"],
+) -> pd.DataFrame:  # per criterion: cost with its interval, recovery with its (NaN where undefined); per pair: A - B
+    "What pruning cost and the share healing recovered, per criterion, and each pair's difference in recovery."
+    parts = {f"{name} {part}": frame for name, both in criteria.items() for part, frame in zip(("pruned", "healed"), both)}
+    means, draws = _joint_draws({"dense": dense, **parts}, value, key, stratum, resamples, seed)
+    sign = -1.0 if lower_is_better else 1.0
+    rows, ratios = [], {}
+    for name in criteria:
+        cost = lambda m: sign * (m["dense"] - m[f"{name} pruned"])
+        ratio = lambda m: (m[f"{name} healed"] - m[f"{name} pruned"]) / (m["dense"] - m[f"{name} pruned"])
+        costs = _interval(cost(means), cost(draws), confidence)
+        row = {"criterion": name, "cost": costs["difference"], "cost_low": costs["low"], "cost_high": costs["high"],
+               "defined": costs["low"] > 0}
+        if row["defined"]:
+            ratios[name] = (ratio(means), ratio(draws))
+            row |= _interval(*ratios[name], confidence)
+        rows.append(row)
+    for a, b in ((a, b) for i, a in enumerate(ratios) for b in list(ratios)[i + 1:]):
+        rows.append({"criterion": f"{a} - {b}", "defined": True,
+                     **_interval(ratios[a][0] - ratios[b][0], ratios[a][1] - ratios[b][1], confidence)})
+    return pd.DataFrame(rows).rename(columns={"difference": "recovery"})

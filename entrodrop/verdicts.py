@@ -10,11 +10,11 @@ import numpy as np
 import pandas as pd
 
 from .comparison import read_record
-from .statistics import bootstrap_mean, paired_bootstrap, percentile_in, verdict
+from .statistics import bootstrap_mean, paired_bootstrap, percentile_in, recoveries, verdict
 
 # %% auto #0
 __all__ = ['TABLE1_PAIRS', 'paired_comparison', 'percentiles_among', 'read_comparisons', 'repair_named', 'tasks_above_chance',
-           'row_intervals', 'with_verdicts', 'pair_verdicts', 'plot_intervals']
+           'row_intervals', 'with_verdicts', 'pair_verdicts', 'criterion_recoveries', 'plot_intervals']
 
 # %% ../nbs/09d_verdicts.ipynb #087c9883
 def _row_record(table: pd.DataFrame, store, kind: str, num_blocks: int, criterion: str) -> dict | None:
@@ -120,6 +120,27 @@ def pair_verdicts(table: pd.DataFrame, store, tasks=None, pairs=TABLE1_PAIRS, **
     "`with_verdicts` of each pair's `paired_comparison` (by default Table 1's pairs, the same for every model)."
     compared = [paired_comparison(table, store, a, b, tasks=tasks, **bootstrap) for a, b in pairs]
     return with_verdicts(pd.concat(compared, ignore_index=True))
+
+# %% ../nbs/09d_verdicts.ipynb #105c9620
+def criterion_recoveries(table: pd.DataFrame, store, criteria, healing: str = "lora", tasks=None,
+                         **bootstrap) -> pd.DataFrame:
+    "Per kind and K: each criterion's cost and recovery after `healing` (and their differences), accuracy and log-loss."
+    parts = []
+    chosen = lambda record: record["items"] if tasks is None else record["items"][record["items"].task.isin(tasks)]
+    for (kind, count), _ in table[table.criterion.isin(criteria)].groupby(["kind", "num_blocks"], sort=False):
+        dense = _row_record(table, store, kind, count, "dense")
+        found = {c: (_row_record(table, store, kind, count, c), _row_record(table, store, kind, count, f"{c}+{healing}"))
+                 for c in criteria}
+        found = {c: pair for c, pair in found.items() if None not in pair}
+        if dense is None or not found: continue
+        where = dict(kind=kind, num_blocks=count)
+        windows = {c: (pruned["windows"], healed["windows"]) for c, (pruned, healed) in found.items()}
+        parts.append(recoveries(dense["windows"], windows, "loss", ("window",), None, lower_is_better=True, **bootstrap)
+                     .assign(metric="log-perplexity", **where))
+        if len(dense["items"]):
+            items = {c: (chosen(pruned), chosen(healed)) for c, (pruned, healed) in found.items()}
+            parts.append(recoveries(chosen(dense), items, **bootstrap).assign(metric="accuracy", **where))
+    return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame()
 
 # %% ../nbs/09d_verdicts.ipynb #b9d1842f
 def plot_intervals(intervals: pd.DataFrame, axes=None):
