@@ -10,11 +10,11 @@ import numpy as np
 import pandas as pd
 
 from .comparison import read_record
-from .statistics import bootstrap_mean, paired_bootstrap, percentile_in, recoveries, verdict
+from .statistics import bootstrap_mean, holm, paired_bootstrap, percentile_in, recoveries, verdict
 
 # %% auto #0
 __all__ = ['TABLE1_PAIRS', 'paired_comparison', 'percentiles_among', 'read_comparisons', 'repair_named', 'tasks_above_chance',
-           'row_intervals', 'with_verdicts', 'pair_verdicts', 'criterion_recoveries', 'plot_intervals']
+           'row_intervals', 'with_verdicts', 'pair_verdicts', 'criterion_recoveries', 'repair_family', 'plot_intervals']
 
 # %% ../nbs/09d_verdicts.ipynb #087c9883
 def _row_record(table: pd.DataFrame, store, kind: str, num_blocks: int, criterion: str) -> dict | None:
@@ -141,6 +141,28 @@ def criterion_recoveries(table: pd.DataFrame, store, criteria, healing: str = "l
             items = {c: (chosen(pruned), chosen(healed)) for c, (pruned, healed) in found.items()}
             parts.append(recoveries(chosen(dense), items, **bootstrap).assign(metric="accuracy", **where))
     return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame()
+
+# %% ../nbs/09d_verdicts.ipynb #4576e475
+def _after_holm(says: str, survives: bool, separated: bool) -> str:
+    "A verdict's sentence, rewritten as not separated when its separation does not survive the family's correction."
+    if survives or not separated: return says
+    claim, numbers = says.split(" (", 1)
+    return claim.replace(" better than ", " and ") + " not separated after Holm (" + numbers
+
+def repair_family(table: pd.DataFrame, store, repair_pairs, criterion_pairs, tasks=None,
+                  metrics=("log-perplexity",), **bootstrap) -> pd.DataFrame:
+    "`with_verdicts` of every stated pair of repairs (per criterion) and of criteria (per repair), with Holm over all."
+    named, repairs = repair_named(table), list(dict.fromkeys(table.repair))
+    criteria = [c for c in dict.fromkeys(table.criterion) if c != "dense"]
+    suffix = lambda repair: "" if repair == "none" else f"+{repair}"
+    pairs = [(f"{c}{suffix(a)}", f"{c}{suffix(b)}") for c in criteria for a, b in repair_pairs if {a, b} <= set(repairs)]
+    pairs += [(f"{a}{suffix(r)}", f"{b}{suffix(r)}") for a, b in criterion_pairs for r in repairs]
+    family = with_verdicts(pd.concat([paired_comparison(named, store, a, b, tasks=tasks, **bootstrap) for a, b in pairs],
+                                     ignore_index=True))
+    family = family[family.metric.isin(metrics)].reset_index(drop=True)
+    family["survives Holm"] = holm(family.p_value)
+    family["says"] = [_after_holm(*row) for row in zip(family.says, family["survives Holm"], family.separated)]
+    return family
 
 # %% ../nbs/09d_verdicts.ipynb #b9d1842f
 def plot_intervals(intervals: pd.DataFrame, axes=None):
