@@ -579,4 +579,5 @@ d = { 'settings': { 'branch': 'main',
                                     'entrodrop.verdicts.repair_named': ('verdicts.html#repair_named', 'entrodrop/verdicts.py'),
                                     'entrodrop.verdicts.row_intervals': ('verdicts.html#row_intervals', 'entrodrop/verdicts.py'),
                                     'entrodrop.verdicts.tasks_above_chance': ('verdicts.html#tasks_above_chance', 'entrodrop/verdicts.py'),
+                                    'entrodrop.verdicts.with_holm': ('verdicts.html#with_holm', 'entrodrop/verdicts.py'),
                                     'entrodrop.verdicts.with_verdicts': ('verdicts.html#with_verdicts', 'entrodrop/verdicts.py')}}}

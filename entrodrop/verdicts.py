@@ -14,7 +14,8 @@ from .statistics import bootstrap_mean, holm, paired_bootstrap, percentile_in, r
 
 # %% auto #0
 __all__ = ['TABLE1_PAIRS', 'paired_comparison', 'percentiles_among', 'read_comparisons', 'repair_named', 'tasks_above_chance',
-           'row_intervals', 'with_verdicts', 'pair_verdicts', 'criterion_recoveries', 'repair_family', 'plot_intervals']
+           'row_intervals', 'with_verdicts', 'pair_verdicts', 'criterion_recoveries', 'with_holm', 'repair_family',
+           'plot_intervals']
 
 # %% ../nbs/09d_verdicts.ipynb #087c9883
 def _row_record(table: pd.DataFrame, store, kind: str, num_blocks: int, criterion: str) -> dict | None:
@@ -143,11 +144,18 @@ def criterion_recoveries(table: pd.DataFrame, store, criteria, healing: str = "l
     return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame()
 
 # %% ../nbs/09d_verdicts.ipynb #4576e475
-def _after_holm(says: str, survives: bool, separated: bool) -> str:
-    "A verdict's sentence, rewritten as not separated when its separation does not survive the family's correction."
-    if survives or not separated: return says
-    claim, numbers = says.split(" (", 1)
-    return claim.replace(" better than ", " and ") + " not separated after Holm (" + numbers
+def _after_holm(row: dict) -> str:
+    "A verdict's sentence, said as not separated when its separation does not survive the family's correction."
+    if row["survives Holm"] or not row["separated"]: return row["says"]
+    a, b, lower = row["criterion_a"], row["criterion_b"], row["metric"] == "log-perplexity"
+    return verdict({**row, "separated": False}, a, b, lower).replace(" not separated (", " not separated after Holm (", 1)
+
+def with_holm(verdicts: pd.DataFrame, family: str) -> pd.DataFrame:
+    "`with_verdicts`' rows as one named family: whether each survives Holm over all of them, and its sentence after it."
+    adjusted = verdicts.reset_index(drop=True).assign(family=family)
+    adjusted["survives Holm"] = holm(adjusted.p_value)
+    adjusted["says"] = [_after_holm(row) for row in adjusted.to_dict("records")]
+    return adjusted
 
 def repair_family(table: pd.DataFrame, store, repair_pairs, criterion_pairs, tasks=None,
                   metrics=("log-perplexity",), **bootstrap) -> pd.DataFrame:
@@ -159,10 +167,7 @@ def repair_family(table: pd.DataFrame, store, repair_pairs, criterion_pairs, tas
     pairs += [(f"{a}{suffix(r)}", f"{b}{suffix(r)}") for a, b in criterion_pairs for r in repairs]
     family = with_verdicts(pd.concat([paired_comparison(named, store, a, b, tasks=tasks, **bootstrap) for a, b in pairs],
                                      ignore_index=True))
-    family = family[family.metric.isin(metrics)].reset_index(drop=True)
-    family["survives Holm"] = holm(family.p_value)
-    family["says"] = [_after_holm(*row) for row in zip(family.says, family["survives Holm"], family.separated)]
-    return family
+    return with_holm(family[family.metric.isin(metrics)], "the experiment file's repair pairs")
 
 # %% ../nbs/09d_verdicts.ipynb #b9d1842f
 def plot_intervals(intervals: pd.DataFrame, axes=None):
