@@ -1,8 +1,9 @@
 """What each repair costs and whether a repaired model decodes as fast: on SmolLM2-135M's Table 1 plan of cosine at
 attention K = 8 (read from the committed repair rows), each of magnitude compensation, least squares and LoRA healing
 (compare's 256 examples of Mixed) runs in a fresh child process that reports its wall and CPU seconds and its peak
-resident memory over what loading the model and windows took; then the dense, pruned and each repaired model are
-exported to GGUF (f32) and measured in llama.cpp in one run (decode as a ratio to the unrepaired pruned model).
+resident memory while it runs (the peak counter reset after loading the model and windows), over what loading left;
+then the dense, pruned and each repaired model are exported to GGUF (f32) and measured in llama.cpp in one run
+(decode as a ratio to the unrepaired pruned model).
 Writes nbs/results/smollm2-repair-cost/{cost.csv,engine.csv,run.json}. About ten minutes on 2 cores.
 
     python tools/repair_cost.py [--threads 2]
@@ -44,6 +45,7 @@ def child(method: str, out: str) -> dict:
     h = {**HEAL_DEFAULTS, **LORA_HEALING}
     examples = healing_examples(h["data"], h["examples"], h["seed"])[0] if method == "lora" else None
     plan, loaded = _plan(), _memory("VmRSS")
+    Path("/proc/self/clear_refs").write_text("5")  # resets VmHWM: the peak below is the repair's, not loading's
     wall, cpu = time.perf_counter(), time.process_time()
     if method in ("magnitude", "lstsq"): repair(model, plan, batched(windows, 8), method, progress=False)
     model = prune(model, plan)
