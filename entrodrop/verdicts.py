@@ -13,9 +13,9 @@ from .comparison import read_record
 from .statistics import bootstrap_mean, holm, paired_bootstrap, percentile_in, recoveries, verdict
 
 # %% auto #0
-__all__ = ['TABLE1_PAIRS', 'paired_comparison', 'percentiles_among', 'read_comparisons', 'repair_named', 'tasks_above_chance',
-           'row_intervals', 'with_verdicts', 'pair_verdicts', 'criterion_recoveries', 'with_holm', 'repair_family',
-           'plot_intervals']
+__all__ = ['TABLE1_PAIRS', 'paired_comparison', 'percentiles_among', 'read_comparisons', 'repaired_name', 'repair_named',
+           'tasks_above_chance', 'row_intervals', 'with_verdicts', 'pair_verdicts', 'criterion_recoveries', 'with_holm',
+           'repair_family', 'plot_intervals']
 
 # %% ../nbs/09d_verdicts.ipynb #087c9883
 def _row_record(table: pd.DataFrame, store, kind: str, num_blocks: int, criterion: str) -> dict | None:
@@ -79,10 +79,13 @@ def read_comparisons(results: Path, *runs: str) -> pd.DataFrame:
     rows["repair"] = rows["repair"].fillna("none") if "repair" in rows else "none"  # runs from before repairs: none
     return rows.drop_duplicates(subset=["kind", "num_blocks", "criterion", "seed", "repair"])
 
+def repaired_name(criterion: str, repair: str) -> str:
+    "A criterion's name with its repair (`cosine+lstsq`; unrepaired rows keep the criterion's name)."
+    return criterion if repair == "none" else f"{criterion}+{repair}"
+
 def repair_named(table: pd.DataFrame) -> pd.DataFrame:
     "Each repaired row's criterion named with its repair (`cosine+lstsq`), so rows of one criterion can be paired."
-    repaired = table.repair.ne("none")
-    return table.assign(criterion=table.criterion.where(~repaired, table.criterion + "+" + table.repair))
+    return table.assign(criterion=[repaired_name(c, r) for c, r in zip(table.criterion, table.repair)])
 
 def tasks_above_chance(items: pd.DataFrame) -> pd.DataFrame:
     "Per task: accuracy with its 95% interval, chance (mean of 1 / choices), and whether the interval clears it."
@@ -130,7 +133,7 @@ def criterion_recoveries(table: pd.DataFrame, store, criteria, healing: str = "l
     chosen = lambda record: record["items"] if tasks is None else record["items"][record["items"].task.isin(tasks)]
     for (kind, count), _ in table[table.criterion.isin(criteria)].groupby(["kind", "num_blocks"], sort=False):
         dense = _row_record(table, store, kind, count, "dense")
-        found = {c: (_row_record(table, store, kind, count, c), _row_record(table, store, kind, count, f"{c}+{healing}"))
+        found = {c: (_row_record(table, store, kind, count, c), _row_record(table, store, kind, count, repaired_name(c, healing)))
                  for c in criteria}
         found = {c: pair for c, pair in found.items() if None not in pair}
         if dense is None or not found: continue
@@ -162,9 +165,8 @@ def repair_family(table: pd.DataFrame, store, repair_pairs, criterion_pairs, tas
     "`with_verdicts` of every stated pair of repairs (per criterion) and of criteria (per repair), with Holm over all."
     named, repairs = repair_named(table), list(dict.fromkeys(table.repair))
     criteria = [c for c in dict.fromkeys(table.criterion) if c != "dense"]
-    suffix = lambda repair: "" if repair == "none" else f"+{repair}"
-    pairs = [(f"{c}{suffix(a)}", f"{c}{suffix(b)}") for c in criteria for a, b in repair_pairs if {a, b} <= set(repairs)]
-    pairs += [(f"{a}{suffix(r)}", f"{b}{suffix(r)}") for a, b in criterion_pairs for r in repairs]
+    pairs = [(repaired_name(c, a), repaired_name(c, b)) for c in criteria for a, b in repair_pairs if {a, b} <= set(repairs)]
+    pairs += [(repaired_name(a, r), repaired_name(b, r)) for a, b in criterion_pairs for r in repairs]
     family = with_verdicts(pd.concat([paired_comparison(named, store, a, b, tasks=tasks, **bootstrap) for a, b in pairs],
                                      ignore_index=True))
     return with_holm(family[family.metric.isin(metrics)], "the experiment file's repair pairs")
