@@ -19,11 +19,13 @@ from .hooks import FamilyAdapter, adapter_for, capture_blocks
 from .iterative import iterative_plan
 from .ranking import PruningPlan, explicit_plan, named_plan, plan_pruning, stable_plan
 from .removal import apply_removal, merge_layer_weights
+from .removal_loss import removal_losses
 
 # %% auto #0
 __all__ = ['LACO_RELEASE', 'PlanRequest', 'entropy_plan', 'block_influence', 'shortgpt_plan', 'llmdrop_plan',
-           'angular_window_scores', 'gromov_plan', 'laco_plan', 'floor_plan', 'random_plan', 'last_plan',
-           'plan_function', 'plan_for', 'requested_plan', 'plans_by_criterion', 'overlap_matrix']
+           'angular_window_scores', 'gromov_plan', 'laco_plan', 'prunable_blocks', 'floor_plan', 'random_plan',
+           'last_plan', 'loss_plan', 'sleb_plan', 'plan_function', 'plan_for', 'requested_plan', 'plans_by_criterion',
+           'overlap_matrix']
 
 # %% ../nbs/06_baselines.ipynb #632fa808
 @dataclass(kw_only=True)  # built by keyword only: a reordered field cannot shift values silently
@@ -223,6 +225,14 @@ def laco_plan(request: PlanRequest) -> PruningPlan:
     )
 
 # %% ../nbs/06_baselines.ipynb #32dab085
+def prunable_blocks(n_layers: int, kind: str, num_blocks: int, protected: list[int]) -> list[tuple[str, int]]:
+    "The `(kind, layer)` blocks a plan of `kind` may remove, layer by layer; a one-line error if K exceeds them."
+    kinds = ("attention", "mlp") if kind == "joint" else (kind,)
+    candidates = [(k, l) for l in range(n_layers) if l not in protected for k in kinds]
+    if not 0 < num_blocks <= len(candidates):
+        raise ValueError(f"asked to remove {num_blocks} {kind} blocks but only {len(candidates)} are prunable")
+    return candidates
+
 def _draw_seed(seed: int, kind: str, num_blocks: int) -> int:
     "The generator seed of a random plan: its own for every (seed, kind, K), so no draw is a prefix of another."
     return int(hashlib.sha256(f"{seed}/{kind}/{num_blocks}".encode()).hexdigest()[:15], 16)
@@ -231,10 +241,7 @@ def floor_plan(criterion: str, n_layers: int, kind: str, num_blocks: int, seed: 
                protect: tuple = ()) -> PruningPlan:
     "`random`: a seeded uniform draw of K blocks; `last`: the last K blocks (reverse order). Joint draws from both kinds."
     protected = protected_layers(n_layers, protect)
-    kinds = ("attention", "mlp") if kind == "joint" else (kind,)
-    candidates = [(k, l) for l in range(n_layers) if l not in protected for k in kinds]
-    if not 0 < num_blocks <= len(candidates):
-        raise ValueError(f"asked to remove {num_blocks} {kind} blocks but only {len(candidates)} are prunable")
+    candidates = prunable_blocks(n_layers, kind, num_blocks, protected)
     if criterion == "random":
         generator = torch.Generator().manual_seed(_draw_seed(seed, kind, num_blocks))
         chosen = [candidates[i] for i in torch.randperm(len(candidates), generator=generator).tolist()[:num_blocks]]
@@ -252,6 +259,37 @@ def random_plan(request: PlanRequest) -> PruningPlan:
 def last_plan(request: PlanRequest) -> PruningPlan:
     "The last K blocks."
     return floor_plan("last", request.num_layers, request.kind, request.num_blocks, protect=request.protect)
+
+# %% ../nbs/06_baselines.ipynb #2acd6ffc
+def _by_loss(losses: pd.Series) -> list:
+    "`[kind, layer, loss]` rows from the lowest loss up (ties by layer, then kind)."
+    rows = [[kind, layer, float(loss)] for (kind, layer), loss in losses.items()]
+    return sorted(rows, key=lambda row: (row[2], row[1], row[0]))
+
+def _measured_plan(request: PlanRequest, chosen: list, ranking: list, criterion: str) -> PruningPlan:
+    return PruningPlan.of_blocks(request.kind, request.num_layers, chosen, criterion=criterion,
+                                 estimator_label="calibration_loss", s_start=0, protected=request.protected,
+                                 model_type=request.model.config.model_type, ranking=ranking)
+
+@implements("criterion", "loss")
+def loss_plan(request: PlanRequest) -> PruningPlan:
+    "SLEB's measure in one shot: the K blocks whose removal alone raises the calibration loss least."
+    candidates = prunable_blocks(request.num_layers, request.kind, request.num_blocks, request.protected)
+    ranking = _by_loss(removal_losses(request.model, request.batches, candidates, progress=request.progress))
+    return _measured_plan(request, [(kind, layer) for kind, layer, _ in ranking[:request.num_blocks]], ranking, "loss")
+
+@implements("criterion", "sleb")
+def sleb_plan(request: PlanRequest) -> PruningPlan:
+    "SLEB: remove blocks one at a time, each the one whose removal after those chosen raises the calibration loss least."
+    candidates = prunable_blocks(request.num_layers, request.kind, request.num_blocks, request.protected)
+    chosen, ranking = [], []
+    for _ in tqdm(range(request.num_blocks), desc="SLEB's greedy search", disable=not request.progress):
+        left = [block for block in candidates if block not in chosen]
+        kind, layer, loss = _by_loss(removal_losses(request.model, request.batches, left, chosen, progress=False))[0]
+        chosen.append((kind, layer))
+        ranking.append([kind, layer, loss])
+    return _measured_plan(request, chosen, ranking, "sleb")
+
 
 # %% ../nbs/06_baselines.ipynb #801b3b9d
 def _ranking_estimator(criterion: str, estimator: Estimator | None) -> Estimator | None:

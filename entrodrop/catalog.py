@@ -99,6 +99,10 @@ CRITERIA = {spec.name: spec for spec in [
                   description="LaCo: merge and remove layers top-down while the output stays similar"),
     CriterionSpec("random", description="K blocks drawn uniformly, independently for each seed, kind and K"),
     CriterionSpec("last", compared=False, description="the last K blocks"),
+    CriterionSpec("loss", compared=False,
+                  description="SLEB's measure, one shot: the blocks whose removal alone raises the calibration loss least"),
+    CriterionSpec("sleb", compared=False,
+                  description="SLEB: blocks removed one at a time, each raising the calibration loss least"),
 ]}
 DEFAULT_CRITERION = "entropy-knn"
 
