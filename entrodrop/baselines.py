@@ -45,6 +45,7 @@ class PlanRequest:
     seed: int = 0  # random draws
     settings: dict = field(default_factory=dict)  # the criterion's own settings, over its catalog defaults
     progress: bool = True
+    memo: dict = field(default_factory=dict)  # what criteria measured on this model and batches, shared across K
 
     @property
     def num_layers(self) -> int: return len(self.adapter.decoder_layers(self.model))
@@ -271,24 +272,33 @@ def _measured_plan(request: PlanRequest, chosen: list, ranking: list, criterion:
                                  estimator_label="calibration_loss", s_start=0, protected=request.protected,
                                  model_type=request.model.config.model_type, ranking=ranking)
 
+def _one_shot_losses(request: PlanRequest) -> list:
+    "Every prunable block's removal loss, lowest first: measured once per kind and protected layers (`memo`)."
+    key = ("removal losses", request.kind, tuple(request.protected))
+    if key not in request.memo:
+        candidates = prunable_blocks(request.num_layers, request.kind, request.num_blocks, request.protected)
+        losses = removal_losses(request.model, request.batches, candidates, progress=request.progress)
+        request.memo[key] = _by_loss(losses)
+    return request.memo[key]
+
 @implements("criterion", "loss")
 def loss_plan(request: PlanRequest) -> PruningPlan:
     "SLEB's measure in one shot: the K blocks whose removal alone raises the calibration loss least."
-    candidates = prunable_blocks(request.num_layers, request.kind, request.num_blocks, request.protected)
-    ranking = _by_loss(removal_losses(request.model, request.batches, candidates, progress=request.progress))
+    prunable_blocks(request.num_layers, request.kind, request.num_blocks, request.protected)
+    ranking = _one_shot_losses(request)
     return _measured_plan(request, [(kind, layer) for kind, layer, _ in ranking[:request.num_blocks]], ranking, "loss")
 
 @implements("criterion", "sleb")
 def sleb_plan(request: PlanRequest) -> PruningPlan:
     "SLEB: remove blocks one at a time, each the one whose removal after those chosen raises the calibration loss least."
     candidates = prunable_blocks(request.num_layers, request.kind, request.num_blocks, request.protected)
-    chosen, ranking = [], []
-    for _ in tqdm(range(request.num_blocks), desc="SLEB's greedy search", disable=not request.progress):
+    path = request.memo.setdefault(("greedy path", request.kind, tuple(request.protected)), [])  # K's path: a prefix
+    for _ in tqdm(range(len(path), request.num_blocks), desc="SLEB's greedy search", disable=not request.progress):
+        chosen = [(kind, layer) for kind, layer, _ in path]
         left = [block for block in candidates if block not in chosen]
-        kind, layer, loss = _by_loss(removal_losses(request.model, request.batches, left, chosen, progress=False))[0]
-        chosen.append((kind, layer))
-        ranking.append([kind, layer, loss])
-    return _measured_plan(request, chosen, ranking, "sleb")
+        path.append(_by_loss(removal_losses(request.model, request.batches, left, chosen, progress=False))[0])
+    ranking = [list(step) for step in path[:request.num_blocks]]
+    return _measured_plan(request, [(kind, layer) for kind, layer, _ in ranking], ranking, "sleb")
 
 
 # %% ../nbs/06_baselines.ipynb #801b3b9d
@@ -322,6 +332,7 @@ def plan_for(
     progress: bool = True,
     settings: dict | None = None,  # the criterion's own settings (e.g. LaCo's `LACO_RELEASE`)
     stable: int | None = None,  # stability selection over this many bootstrap draws of the windows (ranking criteria)
+    memo: dict | None = None,  # measurements shared by the plans of one model and batches (loss-measured criteria)
 ) -> PruningPlan:
     "A `PruningPlan` by any criterion, with the same protected layers for every criterion."
     spec, estimator = criterion_spec(criterion), _ranking_estimator(criterion, estimator)
@@ -335,7 +346,8 @@ def plan_for(
         scores = score_blocks(model, batches, [estimator], progress=progress)
     request = PlanRequest(criterion=criterion, model=model, adapter=adapter_for(model), batches=batches, kind=kind,
                           num_blocks=num_blocks, scores=scores, estimator=estimator, s_start=s_start, protect=protect,
-                          preset=preset, seed=seed, settings=settings or {}, progress=progress)
+                          preset=preset, seed=seed, settings=settings or {}, progress=progress,
+                          memo={} if memo is None else memo)
     make = plan_function(criterion)
     if not stable or estimator is None: return make(request)
     return stable_plan(scores, lambda resampled: make(dataclasses.replace(request, scores=resampled)), stable, seed)

@@ -155,7 +155,7 @@ def _block_scores(model, batches, estimators: list[Estimator], folder: Path | No
 
 # %% ../nbs/09b_comparison.ipynb #a4169898
 def _job_plan(job: dict, model: nn.Module, batches: list, scores: BlockScores, estimators: dict, rule: dict,
-              stable: int | None, settings: dict) -> tuple[PruningPlan | None, str | None]:
+              stable: int | None, settings: dict, memo: dict) -> tuple[PruningPlan | None, str | None]:
     "The plan of one row and the warnings it raised; no plan (and the reason) when the criterion removes nothing."
     criterion = job["criterion"]
     estimator = estimators.get(criterion_spec(criterion).estimator)
@@ -164,7 +164,7 @@ def _job_plan(job: dict, model: nn.Module, batches: list, scores: BlockScores, e
             warnings.simplefilter("always")
             plan = plan_for(criterion, model, batches, job["kind"], job["num_blocks"], scores=scores,
                             estimator=estimator, seed=job["seed"] or 0, progress=False,
-                            settings=settings.get(criterion), stable=stable, **rule)
+                            settings=settings.get(criterion), stable=stable, memo=memo, **rule)
     except ValueError as error: return None, str(error)
     note = "; ".join(str(w.message) for w in caught) or None
     if not plan.block_indices and not plan.merges: return None, note or "the plan removes nothing"
@@ -183,6 +183,7 @@ class _Context:
     model_id: str
     healing: dict
     seams: dict = dataclasses.field(default_factory=dict)  # {plan signature: its seam statistics}, the latest plan's
+    plans: dict = dataclasses.field(default_factory=dict)  # {(kind, K, criterion, seed): (plan, note)}, for its repairs
 
 def _seam_statistics(plan: PruningPlan, context: _Context) -> list:
     "The plan's seam statistics on the dense model, made once for all its repairs (rows of one plan come together)."
@@ -231,7 +232,9 @@ def _job_row(job: dict, context: _Context, measured: dict, plan_args: tuple) -> 
     "One row: its plan (on the shared scores), then its model's numbers, measured, recorded or copied from a twin."
     start, row, plan = time.perf_counter(), {**job, **_EMPTY_ROW}, None
     if job["criterion"] != "dense":
-        plan, row["note"] = _job_plan(job, context.model, context.batches, *plan_args)
+        made = (job["kind"], job["num_blocks"], job["criterion"], job["seed"])
+        if made not in context.plans: context.plans[made] = _job_plan(job, context.model, context.batches, *plan_args)
+        plan, row["note"] = context.plans[made]
         if plan is not None and plan.merges and REPAIRS.get(job["repair"]) is not None:
             plan, row["note"] = None, "a seam repair needs a plan that removes blocks; this one merges layers (LaCo)"
         row["signature"] = None if plan is None else plan_signature(plan) + _repair_signature(job["repair"], context.healing)
@@ -289,7 +292,8 @@ def criteria_comparison(
     path = None if folder is None else folder / "comparison.csv"
     rows = _read_rows(path) if path else []
     done, measured = {_row_key(row) for row in rows}, _first_measured(rows)
-    plan_args = (scores, estimators, {"protect": protect, "s_start": s_start, "preset": preset}, stable, settings or {})
+    rule = {"protect": protect, "s_start": s_start, "preset": preset}
+    plan_args = (scores, estimators, rule, stable, settings or {}, {})
     todo = [job for job in comparison_jobs(kinds, num_blocks, criteria, random_seeds, repairs) if _row_key(job) not in done]
     for job in tqdm(todo, desc="pruned models", disable=not progress):
         rows.append(_job_row(job, context, measured, plan_args))
