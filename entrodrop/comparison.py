@@ -252,6 +252,26 @@ def _job_row(job: dict, context: _Context, measured: dict, plan_args: tuple) -> 
     row["seconds"] = time.perf_counter() - start
     return row
 
+def _shard_rows(folder: Path | None, shard: tuple | None, jobs: list) -> tuple[Path | None, list, list]:
+    "(the rows file, the rows done, the jobs left): a shard's own file, or the folder's with every shard's rows merged."
+    if shard is not None and not (len(shard) == 2 and 0 <= shard[0] < shard[1]):
+        raise ValueError(f"shard must be (I, N) with 0 <= I < N, got {shard}")
+    if folder is None: return None, [], jobs if shard is None else jobs[shard[0]::shard[1]]
+    if shard is not None:
+        path = folder / f"comparison.shard-{shard[0]}-of-{shard[1]}.csv"
+        rows = _read_rows(path)
+        done = {_row_key(row) for row in rows}
+        return path, rows, [job for job in jobs[shard[0]::shard[1]] if _row_key(job) not in done]
+    path, rows = folder / "comparison.csv", _read_rows(folder / "comparison.csv")
+    shards = [row for part in sorted(folder.glob("comparison.shard-*.csv")) for row in _read_rows(part)]
+    rows += [row for row in shards if _row_key(row) not in {_row_key(r) for r in rows}]
+    if shards:  # merged: in the order of the unsharded run's rows
+        order = {_row_key(job): n for n, job in enumerate(jobs)}
+        rows.sort(key=lambda row: order.get(_row_key(row), len(order)))
+        _write_rows(path, rows)
+    done = {_row_key(row) for row in rows}
+    return path, rows, [job for job in jobs if _row_key(job) not in done]
+
 def criteria_comparison(
     model: nn.Module,  # a dense CausalLM of a supported family (left unchanged)
     tokenizer,
@@ -274,6 +294,7 @@ def criteria_comparison(
     model_id: str | None = None,  # the model's name in the records (default: its config's)
     repairs=("none",),  # each pruned model measured after each of these (`REPAIR_METHODS`)
     healing: dict | None = None,  # the LoRA rows' settings, over `LORA_HEALING`
+    shard: tuple | None = None,  # (I, N): only the I-th of N disjoint parts of the rows, into its own rows file
     progress: bool = True,
 ) -> pd.DataFrame:
     "Prune a copy of `model` by each criterion at each K (and repair it): held-out perplexity and accuracy, dense first."
@@ -289,12 +310,11 @@ def criteria_comparison(
     scores = _block_scores(model, batches, list(estimators.values()), folder, progress) if estimators else None
     context = _Context(model, tokenizer, batches, held_out, measurement, store, model_id or model.config.name_or_path,
                        {**LORA_HEALING, **(healing or {})})
-    path = None if folder is None else folder / "comparison.csv"
-    rows = _read_rows(path) if path else []
-    done, measured = {_row_key(row) for row in rows}, _first_measured(rows)
+    jobs = comparison_jobs(kinds, num_blocks, criteria, random_seeds, repairs)
+    path, rows, todo = _shard_rows(folder, shard, jobs)
+    measured = _first_measured(rows)
     rule = {"protect": protect, "s_start": s_start, "preset": preset}
     plan_args = (scores, estimators, rule, stable, settings or {}, {})
-    todo = [job for job in comparison_jobs(kinds, num_blocks, criteria, random_seeds, repairs) if _row_key(job) not in done]
     for job in tqdm(todo, desc="pruned models", disable=not progress):
         rows.append(_job_row(job, context, measured, plan_args))
         if path: _write_rows(path, rows)
