@@ -18,7 +18,7 @@ from .core import library_versions
 __all__ = ['COMMANDS', 'COUNT', 'CALIBRATION_OPTIONS', 'HELD_OUT_OPTIONS', 'PROTECTION_OPTIONS', 'HEAL_SETTINGS', 'HEAL_OPTIONS',
            'ITEM_OPTIONS', 'Command', 'command', 'option', 'options', 'UsageError', 'HelpWithDefaults', 'OneLineParser',
            'RaisingParser', 'parser', 'Bounded', 'layer_or_auto', 'model_options', 'output_options',
-           'estimator_options', 'parse_protect', 'int_list', 'ranking_criteria', 'computed_estimators',
+           'estimator_options', 'parse_protect', 'int_list', 'parse_shard', 'ranking_criteria', 'computed_estimators',
            'build_estimators', 'check_text', 'check_device', 'run_texts', 'check_values', 'check_model',
            'check_command', 'announce', 'load_for', 'windows_for', 'check_line', 'execute_line', 'quiet_libraries']
 
@@ -197,6 +197,15 @@ def int_list(text: str, flag: str) -> list[int]:
     "A comma-separated list of integers, refused in one line otherwise."
     try: return [int(part) for part in text.split(",")]
     except ValueError: raise UsageError(f"{flag} takes comma-separated integers, got {text!r}") from None
+
+def parse_shard(text: str | None) -> tuple[int, int] | None:
+    "`--shard I/N` (the I-th of N disjoint parts of the rows, counted from 0) as (I, N); None: every row."
+    if text is None: return None
+    index, _, count = text.partition("/")
+    if not (index.isdigit() and count.isdigit() and int(index) < int(count)):
+        raise UsageError(f"--shard takes I/N with 0 <= I < N, got {text}")
+    return int(index), int(count)
+
 
 # %% ../nbs/12a_arguments.ipynb #72accfe4
 def ranking_criteria(args) -> list[str]:

@@ -13,7 +13,7 @@ from .arguments import Bounded, CALIBRATION_OPTIONS, COMMANDS, COUNT, HEAL_OPTIO
 from .arguments import HELD_OUT_OPTIONS, ITEM_OPTIONS, PROTECTION_OPTIONS, UsageError, announce
 from .arguments import build_estimators, check_command, check_line, command, computed_estimators
 from .arguments import estimator_options, execute_line, int_list, load_for, model_options, option
-from .arguments import output_options, parse_protect, parser, quiet_libraries, run_texts, windows_for
+from .arguments import output_options, parse_protect, parse_shard, parser, quiet_libraries, run_texts, windows_for
 from .catalog import DEFAULT_CRITERION, ESTIMATORS, compared_criteria, criterion_names, criterion_spec
 from .core import CALIBRATION_DEFAULTS, HEAL_DEFAULTS, HELD_OUT_DEFAULTS, LORA_HEALING, PLAN_KINDS
 from .core import REPAIR_METHODS, atomic_folder, check_output_dir, check_output_file, check_resumable
@@ -315,8 +315,7 @@ def check_heal(args):
          option("--epochs", type=COUNT, default=HEAL_DEFAULTS["epochs"], help="passes over the examples"),
          option("--steps", type=COUNT, default=None, help="optimiser steps (default: epochs x examples / batch size)"),
          option("--seqlen", type=Bounded(int, 2), default=CALIBRATION_DEFAULTS["seqlen"],
-                help="tokens per example, at most, and per held-out window"),
-         HEAL_OPTIONS,
+                help="tokens per example, at most, and per held-out window"), HEAL_OPTIONS,
          option("--gradient-checkpointing", action="store_true", help="recompute activations in the backward pass (less memory)"),
          output_options("the healed model"), inputs=check_heal)
 def cmd_heal(args):
@@ -345,13 +344,14 @@ def cmd_heal(args):
     print(f"wrote {args.out}")
 
 # %% ../nbs/12_cli.ipynb #ee605e6b
-ROW_CHOICES = ("kinds", "num_blocks", "criteria", "random_seeds", "repairs")  # what another run in the folder may change
+ROW_CHOICES = ("kinds", "num_blocks", "criteria", "random_seeds", "repairs", "shard")  # another run in the folder may change
 
 def check_compare(args):
     "compare's own checks: its kinds, K values, criteria (against the catalog and the kinds), protection and tasks."
     if min(int_list(args.num_blocks, "--num-blocks")) < 1:
         raise UsageError(f"--num-blocks takes values of at least 1, got {args.num_blocks}")
     parse_protect(args.protect)
+    parse_shard(args.shard)
     kinds = args.kinds.split(",")
     for kind in kinds:
         if kind not in PLAN_KINDS: raise UsageError(f"unknown kind {kind!r}; choose from {', '.join(PLAN_KINDS)}")
@@ -386,6 +386,7 @@ def check_compare_folder(args):
          option("--tasks", default="paper", help="paper | healing | python-faq | TASK,TASK,... | none (perplexity only)"),
          ITEM_OPTIONS,
          option("--records", default=None, help="the record store, shareable between runs (default: OUT/records)"),
+         option("--shard", default=None, help="I/N: only the I-th of N parts of the rows, from 0 (no --shard: merge them)"),
          option("--out", required=True, help="folder of the run: rows are saved as they finish, and a rerun resumes"),
          option("--overwrite", action="store_true",
                 help="start again: a new run beside --out, which replaces it only once complete"),
@@ -405,10 +406,10 @@ def cmd_compare(args):
                                     random_seeds=args.random_seeds, measurement=measurement, estimators=estimators,
                                     protect=parse_protect(args.protect), s_start=args.s_start, preset=args.preset,
                                     stable=args.stable, batch_size=args.batch_size, folder=folder, records=args.records,
-                                    model_id=args.model, repairs=args.repairs.split(","),
+                                    model_id=args.model, repairs=args.repairs.split(","), shard=parse_shard(args.shard),
                                     healing={"data": args.lora_data, "examples": args.lora_examples})
-        save_comparison_figure(table, folder / "comparison.png")
-    for metric in ("perplexity", "accuracy"):
+        if args.shard is None: save_comparison_figure(table, folder / "comparison.png")
+    for metric in ("perplexity", "accuracy") if args.shard is None else ():
         if metric in table: print(f"\n{metric}\n" + comparison_summary(table, metric).round(3).to_string())
     print(f"wrote {args.out}")
 
