@@ -272,11 +272,10 @@ def _measured_plan(request: PlanRequest, chosen: list, ranking: list, criterion:
                                  estimator_label="calibration_loss", s_start=0, protected=request.protected,
                                  model_type=request.model.config.model_type, ranking=ranking)
 
-def _one_shot_losses(request: PlanRequest) -> list:
-    "Every prunable block's removal loss, lowest first: measured once per kind and protected layers (`memo`)."
+def _one_shot_losses(request: PlanRequest, candidates: list) -> list:
+    "Every candidate's removal loss, lowest first: measured once per kind and protected layers (`memo`)."
     key = ("removal losses", request.kind, tuple(request.protected))
     if key not in request.memo:
-        candidates = prunable_blocks(request.num_layers, request.kind, request.num_blocks, request.protected)
         losses = removal_losses(request.model, request.batches, candidates, progress=request.progress)
         request.memo[key] = _by_loss(losses)
     return request.memo[key]
@@ -284,8 +283,8 @@ def _one_shot_losses(request: PlanRequest) -> list:
 @implements("criterion", "loss")
 def loss_plan(request: PlanRequest) -> PruningPlan:
     "SLEB's measure in one shot: the K blocks whose removal alone raises the calibration loss least."
-    prunable_blocks(request.num_layers, request.kind, request.num_blocks, request.protected)
-    ranking = _one_shot_losses(request)
+    candidates = prunable_blocks(request.num_layers, request.kind, request.num_blocks, request.protected)
+    ranking = _one_shot_losses(request, candidates)
     return _measured_plan(request, [(kind, layer) for kind, layer, _ in ranking[:request.num_blocks]], ranking, "loss")
 
 @implements("criterion", "sleb")

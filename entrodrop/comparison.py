@@ -184,6 +184,7 @@ class _Context:
     healing: dict
     seams: dict = dataclasses.field(default_factory=dict)  # {plan signature: its seam statistics}, the latest plan's
     plans: dict = dataclasses.field(default_factory=dict)  # {(kind, K, criterion, seed): (plan, note)}, for its repairs
+    memo: dict = dataclasses.field(default_factory=dict)  # what loss-measured criteria measured, for every K (plan_for)
 
 def _seam_statistics(plan: PruningPlan, context: _Context) -> list:
     "The plan's seam statistics on the dense model, made once for all its repairs (rows of one plan come together)."
@@ -233,7 +234,8 @@ def _job_row(job: dict, context: _Context, measured: dict, plan_args: tuple) -> 
     start, row, plan = time.perf_counter(), {**job, **_EMPTY_ROW}, None
     if job["criterion"] != "dense":
         made = (job["kind"], job["num_blocks"], job["criterion"], job["seed"])
-        if made not in context.plans: context.plans[made] = _job_plan(job, context.model, context.batches, *plan_args)
+        if made not in context.plans:
+            context.plans[made] = _job_plan(job, context.model, context.batches, *plan_args, context.memo)
         plan, row["note"] = context.plans[made]
         if plan is not None and plan.merges and REPAIRS.get(job["repair"]) is not None:
             plan, row["note"] = None, "a seam repair needs a plan that removes blocks; this one merges layers (LaCo)"
@@ -259,16 +261,17 @@ def _shard_rows(folder: Path | None, shard: tuple | None, jobs: list) -> tuple[P
     if folder is None: return None, [], jobs if shard is None else jobs[shard[0]::shard[1]]
     if shard is not None:
         path = folder / f"comparison.shard-{shard[0]}-of-{shard[1]}.csv"
+        rows, jobs = _read_rows(path), jobs[shard[0]::shard[1]]
+    else:
+        path = folder / "comparison.csv"
         rows = _read_rows(path)
-        done = {_row_key(row) for row in rows}
-        return path, rows, [job for job in jobs[shard[0]::shard[1]] if _row_key(job) not in done]
-    path, rows = folder / "comparison.csv", _read_rows(folder / "comparison.csv")
-    shards = [row for part in sorted(folder.glob("comparison.shard-*.csv")) for row in _read_rows(part)]
-    rows += [row for row in shards if _row_key(row) not in {_row_key(r) for r in rows}]
-    if shards:  # merged: in the order of the unsharded run's rows
-        order = {_row_key(job): n for n, job in enumerate(jobs)}
-        rows.sort(key=lambda row: order.get(_row_key(row), len(order)))
-        _write_rows(path, rows)
+        own = {_row_key(row) for row in rows}
+        shards = [row for part in sorted(folder.glob("comparison.shard-*.csv")) for row in _read_rows(part)]
+        rows += [row for row in shards if _row_key(row) not in own]
+        if shards:  # merged: in the order of the unsharded run's rows
+            order = {_row_key(job): n for n, job in enumerate(jobs)}
+            rows.sort(key=lambda row: order.get(_row_key(row), len(order)))
+            _write_rows(path, rows)
     done = {_row_key(row) for row in rows}
     return path, rows, [job for job in jobs if _row_key(job) not in done]
 
@@ -314,7 +317,7 @@ def criteria_comparison(
     path, rows, todo = _shard_rows(folder, shard, jobs)
     measured = _first_measured(rows)
     rule = {"protect": protect, "s_start": s_start, "preset": preset}
-    plan_args = (scores, estimators, rule, stable, settings or {}, {})
+    plan_args = (scores, estimators, rule, stable, settings or {})
     for job in tqdm(todo, desc="pruned models", disable=not progress):
         rows.append(_job_row(job, context, measured, plan_args))
         if path: _write_rows(path, rows)
