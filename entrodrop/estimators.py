@@ -4,7 +4,7 @@
 
 # %% ../nbs/02_estimators.ipynb #f5e6210f
 from __future__ import annotations
-import inspect, json, math
+import contextvars, inspect, json, math
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
@@ -17,17 +17,23 @@ from tqdm.auto import tqdm
 
 from .catalog import ESTIMATORS, estimator_spec, implementation, implements
 from .core import BLOCK_KINDS, library_versions
-from .entropy import entropy_from_counts
 from .hooks import adapter_for, capture_blocks
 
 # %% auto #0
-__all__ = ['DegenerateActivationsError', 'as_token_matrix', 'bucket_entropies', 'bucket_entropy', 'knn_distances', 'knn_entropy',
-           'renyi_entropy', 'cosine_distance', 'angular_distance', 'estimator_function', 'Estimator', 'make_estimator',
-           'default_estimators', 'batch_inputs', 'BlockScores', 'score_blocks']
+__all__ = ['DegenerateActivationsError', 'all_finite', 'as_token_matrix', 'bucket_entropies', 'bucket_entropy',
+           'squared_distances', 'kth_smallest', 'knn_distances', 'knn_entropy', 'renyi_entropy', 'cosine_distance',
+           'angular_distance', 'estimator_function', 'Estimator', 'make_estimator', 'default_estimators',
+           'batch_inputs', 'BlockScores', 'score_blocks']
 
 # %% ../nbs/02_estimators.ipynb #5d6627b0
 class DegenerateActivationsError(ValueError):
     "Activations an estimator cannot score (non-finite values, too few tokens)."
+
+def all_finite(x: torch.Tensor) -> bool:
+    "Whether every value is finite: one sum (a NaN or inf anywhere makes it non-finite), element-wise only if it overflows."
+    return bool(torch.isfinite(x.sum())) or bool(torch.isfinite(x).all())
+
+_STATES_CHECKED = contextvars.ContextVar("states_checked", default=False)  # set by score_blocks, which checks each once
 
 def as_token_matrix(x: torch.Tensor, name: str = "activations") -> torch.Tensor:
     "Validate `x` as `(N, d)` or `(samples, N, d)`, finite; return it as a 3-D fp32 (or fp64) tensor."
@@ -35,7 +41,7 @@ def as_token_matrix(x: torch.Tensor, name: str = "activations") -> torch.Tensor:
     if x.ndim not in (2, 3):
         raise ValueError(f"{name} must be (tokens, dims) or (samples, tokens, dims), got shape {tuple(x.shape)}")
     if not x.is_floating_point(): raise TypeError(f"{name} must be floating point, got {x.dtype}")
-    if not torch.isfinite(x).all():
+    if not _STATES_CHECKED.get() and not all_finite(x):
         bad = int((~torch.isfinite(x)).sum())
         raise DegenerateActivationsError(
             f"{name} contain {bad} NaN/inf values: a float16 overflow? Load the model in bfloat16 or float32."
@@ -56,10 +62,11 @@ def bucket_entropies(
     states = as_token_matrix(x)
     low, high = states.amin(1, keepdim=True), states.amax(1, keepdim=True)
     width = (high - low) / bins
-    index = ((states - low) / torch.where(width > 0, width, 1.0)).floor_().clamp_(0, bins - 1).long()
-    counts = torch.zeros(states.shape[0], states.shape[2], bins, dtype=states.dtype, device=states.device)
-    counts.scatter_add_(2, index.transpose(1, 2), torch.ones_like(index, dtype=states.dtype).transpose(1, 2))
-    return entropy_from_counts(counts)
+    index = (states - low).div_(torch.where(width > 0, width, 1.0)).clamp_(0, bins - 1).long()  # floor: values >= 0
+    counts = torch.zeros(states.shape[0], bins, states.shape[2], dtype=states.dtype, device=states.device)
+    counts.scatter_add_(1, index, torch.ones(1, dtype=states.dtype, device=states.device).expand_as(index))
+    n_tokens = states.shape[1]  # every dimension's histogram holds all N tokens: H = log N - sum c log c / N
+    return math.log(n_tokens) - counts.clamp_min(1).log_().mul_(counts).sum(1) / n_tokens
 
 @implements("estimator", "bucket")
 def bucket_entropy(
@@ -68,6 +75,18 @@ def bucket_entropy(
 ) -> torch.Tensor:  # entropy in nats, one per sample
     "Sum over dimensions of the Shannon entropy of each dimension's `bins`-bin histogram."
     return _unbatch(bucket_entropies(x, bins).sum(-1), x)
+
+# %% ../nbs/02_estimators.ipynb #3b363fb9
+def squared_distances(a: torch.Tensor, b: torch.Tensor) -> torch.Tensor:
+    "(samples, n, m) squared Euclidean distances between the rows of `a` (samples, n, d) and `b` (samples, m, d)."
+    norms_a, norms_b = a.square().sum(-1), b.square().sum(-1)
+    return torch.baddbmm(norms_a[..., :, None] + norms_b[..., None, :], a, b.transpose(1, 2), alpha=-2).clamp_min_(0)
+
+def kth_smallest(values: torch.Tensor, k: int) -> torch.Tensor:
+    "The `k`-th smallest (1-based) value along the last axis: `numpy.partition` on the CPU, `torch.topk` elsewhere."
+    if values.device.type == "cpu":
+        return torch.from_numpy(np.partition(values.detach().numpy(), k - 1, axis=-1)[..., k - 1])
+    return values.topk(k, dim=-1, largest=False).values[..., -1]
 
 # %% ../nbs/02_estimators.ipynb #f7420b2a
 def knn_distances(x: torch.Tensor, # (N, d) or (samples, N, d) token states
@@ -82,10 +101,10 @@ def knn_distances(x: torch.Tensor, # (N, d) or (samples, N, d) token states
     radii = []
     for start in range(0, n_tokens, chunk_size):
         rows = states[:, start:start + chunk_size]
-        dist = torch.cdist(rows, states)
+        squared = squared_distances(rows, states)
         own = torch.arange(rows.shape[1], device=states.device)
-        dist[:, own, own + start] = float("inf")
-        radii.append(dist.topk(k, dim=-1, largest=False).values[..., -1])
+        squared[:, own, own + start] = float("inf")
+        radii.append(kth_smallest(squared, k).sqrt())
     return torch.cat(radii, dim=1)
 
 @implements("estimator", "knn")
@@ -119,18 +138,24 @@ def renyi_entropy(x: torch.Tensor, # (N, d) or (samples, N, d) token states
     if alpha == 1: raise ValueError("alpha = 1 is the Shannon limit; use bucket_entropy or knn_entropy")
     states = as_token_matrix(x)
     if states.shape[1] < 2: raise DegenerateActivationsError("Rényi entropy needs at least 2 tokens")
-    z = (states - states.mean(1, keepdim=True)) / (states.std(1, keepdim=True) + std_eps)
-    dist = torch.cdist(z, z)
-    sigma = dist.flatten(1).median(dim=1).values.clamp_min(1e-12)[:, None, None]
-    kernel = torch.exp(-dist**2 / (2 * sigma**2)).clamp_min(kernel_floor)
-    potential = (kernel ** (alpha - 1)).mean((1, 2)).clamp_min(kernel_floor)
+    centred = states - states.mean(1, keepdim=True)
+    std = centred.square().sum(1, keepdim=True).div_(states.shape[1] - 1).sqrt_()  # unbiased, as torch.std
+    z = centred.div_(std + std_eps)
+    squared = squared_distances(z, z)
+    n_pairs = squared.shape[1] * squared.shape[2]
+    median = kth_smallest(squared.flatten(1), (n_pairs - 1) // 2 + 1).sqrt()  # the lower median, as torch.median
+    sigma = median.clamp_min(1e-12).to(squared.device)[:, None, None]
+    kernel = squared.div_(-2 * sigma**2).exp_().clamp_min_(kernel_floor)
+    potential = kernel.pow_(alpha - 1).mean((1, 2)).clamp_min(kernel_floor)
     return _unbatch(torch.log(potential) / (1 - alpha), x)
 
 # %% ../nbs/02_estimators.ipynb #d301b25d
 def _token_cosine(x, y):
     x, y = as_token_matrix(x, "block input"), as_token_matrix(y, "block output")
     if x.shape != y.shape: raise ValueError(f"input and output shapes differ: {tuple(x.shape)} vs {tuple(y.shape)}")
-    return torch.nn.functional.cosine_similarity(x, y, dim=-1)
+    eps = 1e-8  # torch.nn.functional.cosine_similarity's floor on each norm
+    norms = torch.linalg.vector_norm(x, dim=-1).clamp_min(eps) * torch.linalg.vector_norm(y, dim=-1).clamp_min(eps)
+    return (x * y).sum(-1) / norms
 
 @implements("estimator", "cosine")
 def cosine_distance(x: torch.Tensor, y: torch.Tensor) -> torch.Tensor:
@@ -203,7 +228,7 @@ class _StreamingScorer:
     def _keep(self, key, values): self.values.setdefault(key, []).append(values.detach().double().cpu())
 
     def __call__(self, layer, point, hidden):
-        if not torch.isfinite(hidden).all():
+        if not all_finite(hidden):
             raise DegenerateActivationsError(
                 f"layer {layer}, {point}: NaN/inf hidden states (float16 overflow? load the model in bfloat16 or float32)"
             )
@@ -294,40 +319,32 @@ class BlockScores:
 # %% ../nbs/02_estimators.ipynb #f5369bee
 def _assemble(scorer: _StreamingScorer, estimators: list[Estimator],
               n_layers: int) -> tuple[pd.DataFrame, pd.DataFrame]:
-    rows, sample_rows = [], []
+    stacked = {key: torch.cat(values) for key, values in scorer.values.items()}  # each state's samples, joined once
+    rows, parts = [], []
     for est in estimators:
         for layer in range(n_layers):
             if est.quantity == "entropy":
-                h_in, h_mid = scorer.stacked((est.label, layer, "input")), scorer.stacked(
-                    (est.label, layer, "after_attention")
-                )
-                h_out = scorer.stacked(
-                    (est.label, layer + 1, "input") if layer < n_layers - 1 else (est.label, layer, "output")
-                )
+                h_in, h_mid = stacked[(est.label, layer, "input")], stacked[(est.label, layer, "after_attention")]
+                h_out = stacked[(est.label, layer + 1, "input") if layer < n_layers - 1 else (est.label, layer, "output")]
                 blocks = {"attention": (h_in, h_mid), "mlp": (h_mid, h_out), "layer": (h_in, h_out)}
             else:
-                missing = torch.full_like(scorer.stacked((est.label, layer, "attention")), math.nan)
+                missing = torch.full_like(stacked[(est.label, layer, "attention")], math.nan)
                 blocks = {b: (missing, missing) for b in BLOCK_KINDS}
             for block in BLOCK_KINDS:
                 before, after = blocks[block]
-                values = after - before if est.quantity == "entropy" else scorer.stacked((est.label, layer, block))
+                values = after - before if est.quantity == "entropy" else stacked[(est.label, layer, block)]
                 rows.append(dict(estimator=est.label, quantity=est.quantity, layer=layer, block=block,
                                  before=float(before.mean()), after=float(after.mean()), score=float(values.mean()),
                                  score_std=float(values.std()) if len(values) > 1 else 0.0))
-                sample_rows.append(
-                    pd.DataFrame(
-                        dict(
-                            estimator=est.label,
-                            layer=layer,
-                            block=block,
-                            sample=range(len(values)),
-                            score=values.numpy(),
-                            before=before.numpy(),
-                            after=after.numpy(),
-                        )
-                    )
-                )
-    return pd.DataFrame(rows), pd.concat(sample_rows, ignore_index=True)
+                parts.append((est.label, layer, block, values.numpy(), before.numpy(), after.numpy()))
+    sizes = [len(part[3]) for part in parts]
+    samples = pd.DataFrame({
+        "estimator": np.repeat([part[0] for part in parts], sizes), "layer": np.repeat([part[1] for part in parts], sizes),
+        "block": np.repeat([part[2] for part in parts], sizes), "sample": np.concatenate([np.arange(n) for n in sizes]),
+        **{column: np.concatenate([part[i] for part in parts]) for i, column in ((3, "score"), (4, "before"), (5, "after"))},
+    })
+    return pd.DataFrame(rows), samples
+
 
 # %% ../nbs/02_estimators.ipynb #28f9217b
 @torch.inference_mode()
@@ -351,13 +368,16 @@ def score_blocks(model: nn.Module, # a CausalLM of a supported family
     scorer = _StreamingScorer(estimators, n_layers)
     n_samples, n_tokens = 0, set()
     total = len(batches) if hasattr(batches, "__len__") else None
-    with capture_blocks(model, scorer, adapter=adapter):
-        for batch in tqdm(batches, total=total, desc="scoring blocks", disable=not progress):
-            input_ids, mask = batch_inputs(batch)
-            scorer.mask = None if mask is None else mask.to(device)
-            base(input_ids=input_ids.to(device), attention_mask=scorer.mask, use_cache=False)
-            n_samples += input_ids.shape[0]
-            n_tokens.add(input_ids.shape[1])
+    checked = _STATES_CHECKED.set(True)  # the scorer checks every state once; its estimators do not check it again
+    try:
+        with capture_blocks(model, scorer, adapter=adapter):
+            for batch in tqdm(batches, total=total, desc="scoring blocks", disable=not progress):
+                input_ids, mask = batch_inputs(batch)
+                scorer.mask = None if mask is None else mask.to(device)
+                base(input_ids=input_ids.to(device), attention_mask=scorer.mask, use_cache=False)
+                n_samples += input_ids.shape[0]
+                n_tokens.add(input_ids.shape[1])
+    finally: _STATES_CHECKED.reset(checked)
     if n_samples == 0: raise ValueError("score_blocks got no calibration batches")
     table, samples = _assemble(scorer, estimators, n_layers)
     meta = {

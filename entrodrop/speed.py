@@ -11,12 +11,13 @@ from typing import Callable
 import pandas as pd
 import torch
 from torch import nn
+from tqdm.auto import tqdm
 from transformers import AutoModelForCausalLM
 
 import entrodrop
 from .estimators import Estimator, default_estimators, make_estimator, score_blocks
 from .hooks import adapter_for, tiny_model
-from .baselines import floor_plan
+from .baselines import floor_plan, plan_for
 from .core import DEFAULT_PROTECT, protected_layers
 from .ranking import read_plan_file
 from .removal import prune
@@ -25,7 +26,7 @@ from .removal import prune
 __all__ = ['CLOCKS', 'BENCH_SETTINGS', 'BENCH_SWEEP', 'GPUS', 'kv_cache_bytes', 'decode_weight_count', 'weight_bytes',
            'resolve_clock', 'random_prompt', 'step_clock', 'measure_decoding', 'end_to_end_seconds', 'benchmark',
            'benchmark_pruning', 'plot_benchmark', 'memory_plan', 'peak_memory', 'scoring_cost', 'scoring_peak_memory',
-           'bench_plans']
+           'criterion_cost', 'bench_plans']
 
 # %% ../nbs/07c_speed.ipynb #2a62cc5e
 def kv_cache_bytes(cache) -> int:
@@ -245,24 +246,29 @@ def peak_memory(fn: Callable, *args, **kwargs) -> tuple[object, int | None]:
     return result, read("VmHWM") - before
 
 # %% ../nbs/07c_speed.ipynb #81cc4b8a
+def _best_cpu_seconds(runs: dict, repeats: int) -> dict:
+    "{name: the least CPU seconds (all threads) of `runs[name]()` over `repeats` rounds, the runs interleaved per round}."
+    best = dict.fromkeys(runs, float("inf"))
+    for _ in range(repeats):
+        for name, run in runs.items():
+            start = time.process_time()
+            run()
+            best[name] = min(best[name], time.process_time() - start)
+    return best
+
 @torch.inference_mode()
 def scoring_cost(model: nn.Module, batches: list, estimators: list[Estimator] | None = None,
-                 repeats: int = 2) -> pd.DataFrame:
-    "Seconds for a plain forward pass over `batches` and for `score_blocks` with all and with each estimator; ratio to forward."
+                 repeats: int = 3) -> pd.DataFrame:
+    "CPU seconds of a plain forward pass over `batches` and of `score_blocks` with all and with each estimator; ratios."
     estimators = default_estimators() if estimators is None else estimators
     base = adapter_for(model).base_model(model)
-    def best_time(fn):
-        times = []
-        for _ in range(repeats):
-            start = time.perf_counter()
-            fn()
-            times.append(time.perf_counter() - start)
-        return min(times)
-    forward = best_time(lambda: [base(input_ids=b, use_cache=False) for b in batches])
-    runs = {"forward only": forward,
-            "all estimators": best_time(lambda: score_blocks(model, batches, estimators, progress=False))}
-    for est in estimators: runs[est.label] = best_time(lambda: score_blocks(model, batches, [est], progress=False))
-    return pd.DataFrame({"seconds": runs, "ratio_to_forward": {k: v / forward for k, v in runs.items()}})
+    runs = {"forward only": lambda: [base(input_ids=b, use_cache=False) for b in batches],
+            "all estimators": lambda: score_blocks(model, batches, estimators, progress=False)}
+    runs.update({est.label: lambda est=est: score_blocks(model, batches, [est], progress=False) for est in estimators})
+    seconds = _best_cpu_seconds(runs, repeats)
+    forward = seconds["forward only"]
+    return pd.DataFrame({"seconds": seconds, "ratio_to_forward": {k: v / forward for k, v in seconds.items()}})
+
 
 # %% ../nbs/07c_speed.ipynb #04a55234
 def _memory_probe(spec_json: str):
@@ -301,6 +307,23 @@ def scoring_peak_memory(sample_counts=(16, 128), # calibration sizes to compare
                           check=False)
     if done.returncode != 0: raise RuntimeError(f"memory probe failed:\n{done.stderr[-2000:]}")
     return {int(n): peak for n, peak in json.loads(done.stdout.strip().splitlines()[-1]).items()}
+
+# %% ../nbs/07c_speed.ipynb #642fbe6f
+def criterion_cost(model: nn.Module, batches: list, plans: list[tuple[str, str, int]], repeats: int = 1,
+                   progress: bool = True) -> pd.DataFrame:
+    "CPU seconds of making each `(criterion, kind, K)` plan from scratch, and its ratio to a forward pass over `batches`."
+    base = adapter_for(model).base_model(model)
+    with torch.inference_mode():
+        forward = _best_cpu_seconds({"forward": lambda: [base(input_ids=b, use_cache=False) for b in batches]},
+                                    max(repeats, 2))["forward"]
+    rows = []
+    for criterion, kind, num_blocks in tqdm(plans, desc="criteria", disable=not progress):
+        run = {criterion: lambda: plan_for(criterion, model, batches, kind, num_blocks, progress=False)}
+        seconds = _best_cpu_seconds(run, repeats)[criterion]
+        rows.append(dict(criterion=criterion, kind=kind, num_blocks=num_blocks, seconds=seconds,
+                         forward_passes=seconds / forward))
+    return pd.DataFrame([dict(criterion="forward only", kind="", num_blocks=0, seconds=forward, forward_passes=1.0),
+                         *rows])
 
 # %% ../nbs/07c_speed.ipynb #e210699e
 def bench_plans(num_layers: int, plan_file=None) -> dict:
