@@ -76,7 +76,7 @@ def bucket_entropy(
     "Sum over dimensions of the Shannon entropy of each dimension's `bins`-bin histogram."
     return _unbatch(bucket_entropies(x, bins).sum(-1), x)
 
-# %% ../nbs/02_estimators.ipynb #3b363fb9
+# %% ../nbs/02_estimators.ipynb #e12a970a
 def squared_distances(a: torch.Tensor, b: torch.Tensor) -> torch.Tensor:
     "(samples, n, m) squared Euclidean distances between the rows of `a` (samples, n, d) and `b` (samples, m, d)."
     norms_a, norms_b = a.square().sum(-1), b.square().sum(-1)

@@ -308,7 +308,7 @@ def scoring_peak_memory(sample_counts=(16, 128), # calibration sizes to compare
     if done.returncode != 0: raise RuntimeError(f"memory probe failed:\n{done.stderr[-2000:]}")
     return {int(n): peak for n, peak in json.loads(done.stdout.strip().splitlines()[-1]).items()}
 
-# %% ../nbs/07c_speed.ipynb #642fbe6f
+# %% ../nbs/07c_speed.ipynb #d49eb05c
 def criterion_cost(model: nn.Module, batches: list, plans: list[tuple[str, str, int]], repeats: int = 1,
                    progress: bool = True) -> pd.DataFrame:
     "CPU seconds of making each `(criterion, kind, K)` plan from scratch, and its ratio to a forward pass over `batches`."
