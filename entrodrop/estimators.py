@@ -144,7 +144,7 @@ def renyi_entropy(x: torch.Tensor, # (N, d) or (samples, N, d) token states
     squared = squared_distances(z, z)
     n_pairs = squared.shape[1] * squared.shape[2]
     median = kth_smallest(squared.flatten(1), (n_pairs - 1) // 2 + 1).sqrt()  # the lower median, as torch.median
-    sigma = median.clamp_min(1e-12).to(squared.device)[:, None, None]
+    sigma = median.clamp_min(1e-12)[:, None, None]
     kernel = squared.div_(-2 * sigma**2).exp_().clamp_min_(kernel_floor)
     potential = kernel.pow_(alpha - 1).mean((1, 2)).clamp_min(kernel_floor)
     return _unbatch(torch.log(potential) / (1 - alpha), x)
@@ -242,8 +242,6 @@ class _StreamingScorer:
                 for block, before in pairs:
                     self._keep((est.label, layer, block), _per_sample(est, [self.pending[before], hidden], self.mask))
         self.pending = {} if point == "output" else {**self.pending, point: hidden}
-
-    def stacked(self, key) -> torch.Tensor: return torch.cat(self.values[key])
 
 # %% ../nbs/02_estimators.ipynb #b76c19c4
 @dataclass

@@ -246,6 +246,11 @@ def peak_memory(fn: Callable, *args, **kwargs) -> tuple[object, int | None]:
     return result, read("VmHWM") - before
 
 # %% ../nbs/07c_speed.ipynb #81cc4b8a
+def _forward_passes(model: nn.Module, batches: list) -> Callable:
+    "A run of the plain forward pass (decoder stack only, no cache) over `batches`, as `score_blocks` runs it."
+    base = adapter_for(model).base_model(model)
+    return lambda: [base(input_ids=b, use_cache=False) for b in batches]
+
 def _best_cpu_seconds(runs: dict, repeats: int) -> dict:
     "{name: the least CPU seconds (all threads) of `runs[name]()` over `repeats` rounds, the runs interleaved per round}."
     best = dict.fromkeys(runs, float("inf"))
@@ -261,8 +266,7 @@ def scoring_cost(model: nn.Module, batches: list, estimators: list[Estimator] | 
                  repeats: int = 3) -> pd.DataFrame:
     "CPU seconds of a plain forward pass over `batches` and of `score_blocks` with all and with each estimator; ratios."
     estimators = default_estimators() if estimators is None else estimators
-    base = adapter_for(model).base_model(model)
-    runs = {"forward only": lambda: [base(input_ids=b, use_cache=False) for b in batches],
+    runs = {"forward only": _forward_passes(model, batches),
             "all estimators": lambda: score_blocks(model, batches, estimators, progress=False)}
     runs.update({est.label: lambda est=est: score_blocks(model, batches, [est], progress=False) for est in estimators})
     seconds = _best_cpu_seconds(runs, repeats)
@@ -312,10 +316,8 @@ def scoring_peak_memory(sample_counts=(16, 128), # calibration sizes to compare
 def criterion_cost(model: nn.Module, batches: list, plans: list[tuple[str, str, int]], repeats: int = 1,
                    progress: bool = True) -> pd.DataFrame:
     "CPU seconds of making each `(criterion, kind, K)` plan from scratch, and its ratio to a forward pass over `batches`."
-    base = adapter_for(model).base_model(model)
     with torch.inference_mode():
-        forward = _best_cpu_seconds({"forward": lambda: [base(input_ids=b, use_cache=False) for b in batches]},
-                                    max(repeats, 2))["forward"]
+        forward = _best_cpu_seconds({"forward": _forward_passes(model, batches)}, max(repeats, 2))["forward"]
     rows = []
     for criterion, kind, num_blocks in tqdm(plans, desc="criteria", disable=not progress):
         run = {criterion: lambda: plan_for(criterion, model, batches, kind, num_blocks, progress=False)}
