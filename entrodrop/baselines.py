@@ -291,11 +291,13 @@ def loss_plan(request: PlanRequest) -> PruningPlan:
 def sleb_plan(request: PlanRequest) -> PruningPlan:
     "SLEB: remove blocks one at a time, each the one whose removal after those chosen raises the calibration loss least."
     candidates = prunable_blocks(request.num_layers, request.kind, request.num_blocks, request.protected)
-    path = request.memo.setdefault(("greedy path", request.kind, tuple(request.protected)), [])  # K's path: a prefix
+    key = ("greedy path", request.kind, tuple(request.protected))
+    path = list(request.memo.get(key, []))  # K's path: a prefix of a larger K's
     for _ in tqdm(range(len(path), request.num_blocks), desc="SLEB's greedy search", disable=not request.progress):
         chosen = [(kind, layer) for kind, layer, _ in path]
         left = [block for block in candidates if block not in chosen]
         path.append(_by_loss(removal_losses(request.model, request.batches, left, chosen, progress=False))[0])
+        request.memo[key] = list(path)  # each step kept at once: a stored memo resumes a stopped search
     ranking = [list(step) for step in path[:request.num_blocks]]
     return _measured_plan(request, [(kind, layer) for kind, layer, _ in ranking], ranking, "sleb")
 

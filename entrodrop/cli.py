@@ -367,9 +367,12 @@ def _compare_settings(args) -> dict:
     calibration, held_out = run_texts(args)
     return {**{k: v for k, v in vars(args).items() if k != "overwrite"}, "calibration": calibration, "held_out": held_out}
 
+def _compare_defaults(args) -> dict:
+    "What a compare run made before an option existed did: every option at its default."
+    return vars(parser().parse_args(["compare", "--out", args.out]))
+
 def check_compare_folder(args):
-    defaults = vars(parser().parse_args(["compare", "--out", args.out]))  # what a run made before an option existed did
-    check_resumable(args.out, _compare_settings(args), ROW_CHOICES, args.overwrite, args.records, defaults)
+    check_resumable(args.out, _compare_settings(args), ROW_CHOICES, args.overwrite, args.records, _compare_defaults(args))
 
 # %% ../nbs/12_cli.ipynb #70815582
 @command("compare", "prune by every criterion at several K; held-out perplexity and accuracy (a resumable runner)",
@@ -395,7 +398,7 @@ def cmd_compare(args):
     from entrodrop.comparison import Measurement, comparison_summary, criteria_comparison, save_comparison_figure
     estimators = build_estimators(args, computed_estimators(args))
     settings = _compare_settings(args)
-    with resumable_folder(args.out, settings, ROW_CHOICES, args.overwrite, args.records) as folder:
+    with resumable_folder(args.out, settings, ROW_CHOICES, args.overwrite, args.records, _compare_defaults(args)) as folder:
         model, tokenizer = load_for(args)
         calibration = windows_for(args, settings["calibration"], tokenizer, model, args.samples, args.seed)
         held_out = windows_for(args, settings["held_out"], tokenizer, model, args.held_out_samples, HELD_OUT_DEFAULTS["seed"])

@@ -27,8 +27,9 @@ from .repair import REPAIRS, repair, seam_statistics
 from .tasks import is_accuracy
 
 # %% auto #0
-__all__ = ['plan_signature', 'comparison_jobs', 'Measurement', 'record_key', 'read_record', 'criteria_comparison',
-           'comparison_summary', 'plot_comparison', 'save_comparison_figure', 'plan_stability', 'plot_stability']
+__all__ = ['plan_signature', 'comparison_jobs', 'Measurement', 'record_key', 'StoredMemo', 'memo_path', 'read_record',
+           'criteria_comparison', 'comparison_summary', 'plot_comparison', 'save_comparison_figure', 'plan_stability',
+           'plot_stability']
 
 # %% ../nbs/09b_comparison.ipynb #41d14862
 def plan_signature(plan: PruningPlan) -> str:
@@ -92,6 +93,32 @@ def record_key(signature: str, model_id: str, held_out: torch.Tensor, measuremen
     windows = hashlib.sha256(held_out.cpu().numpy().tobytes()).hexdigest()
     identity = {"signature": signature, "model": model_id, "held_out": windows, **measurement.identity()}
     return hashlib.sha256(json.dumps(identity, sort_keys=True, default=str).encode()).hexdigest()[:16]
+
+# %% ../nbs/09b_comparison.ipynb #f1717010
+def _as_key(value):
+    return tuple(_as_key(v) for v in value) if isinstance(value, list) else value
+
+class StoredMemo(dict):
+    "What loss-measured criteria measured (`plan_for`'s `memo`), kept in a JSON file: each entry written as it is made."
+    def __init__(self, path):
+        self.path = Path(path)
+        entries = json.loads(self.path.read_text()) if self.path.exists() else []
+        super().__init__((_as_key(key), value) for key, value in entries)
+
+    def __setitem__(self, key, value):
+        super().__setitem__(key, value)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        partial = self.path.with_name(f".{self.path.name}.partial")
+        write_json(partial, [[key, value] for key, value in self.items()])
+        partial.replace(self.path)
+
+def memo_path(store: Path, model_id: str, model: nn.Module, calibration: torch.Tensor) -> Path:
+    "The stored memo of one model (name, dtype, device type) on one set of calibration windows, in the record store."
+    weights = next(model.parameters())
+    windows = hashlib.sha256(calibration.cpu().numpy().tobytes()).hexdigest()
+    identity = {"model": model_id, "dtype": str(weights.dtype), "device": weights.device.type, "calibration": windows}
+    return Path(store) / "memo" / (hashlib.sha256(json.dumps(identity, sort_keys=True).encode()).hexdigest()[:16] + ".json")
+
 
 # %% ../nbs/09b_comparison.ipynb #58c1b34e
 def _measure(model: nn.Module, tokenizer, held_out: torch.Tensor, measurement: Measurement,
@@ -311,8 +338,10 @@ def criteria_comparison(
     estimators = {name: (estimators or {}).get(name) or make_estimator(name) for name in names}
     batches = batched(calibration, batch_size)
     scores = _block_scores(model, batches, list(estimators.values()), folder, progress) if estimators else None
-    context = _Context(model, tokenizer, batches, held_out, measurement, store, model_id or model.config.name_or_path,
-                       {**LORA_HEALING, **(healing or {})})
+    model_id = model_id or model.config.name_or_path
+    memo = {} if store is None else StoredMemo(memo_path(store, model_id, model, calibration))
+    context = _Context(model, tokenizer, batches, held_out, measurement, store, model_id,
+                       {**LORA_HEALING, **(healing or {})}, memo=memo)
     jobs = comparison_jobs(kinds, num_blocks, criteria, random_seeds, repairs)
     path, rows, todo = _shard_rows(folder, shard, jobs)
     measured = _first_measured(rows)

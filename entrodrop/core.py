@@ -272,9 +272,10 @@ def _record_runs(folder: Path, settings: dict, row_choices: tuple, earlier: dict
     (folder / OUTPUT_MARKER).touch()
 
 @contextlib.contextmanager
-def resumable_folder(out, settings: dict, row_choices: tuple, overwrite: bool = False, records=None):
+def resumable_folder(out, settings: dict, row_choices: tuple, overwrite: bool = False, records=None,
+                     defaults: dict | None = None):
     "The runner's folder: new, or the same run's to resume or extend; with `overwrite` a new run beside, swapped in at the end."
-    earlier = check_resumable(out, settings, row_choices, overwrite, records)
+    earlier = check_resumable(out, settings, row_choices, overwrite, records, defaults)
     if overwrite and Path(out).expanduser().exists():
         with atomic_folder(out, overwrite=True) as staging:
             _record_runs(staging, settings, row_choices, None)
