@@ -117,11 +117,14 @@ def check_output_dir(path, overwrite: bool = False) -> Path:
 
 # %% ../nbs/00a_core.ipynb #e5005445
 def _apply_umask(folder: Path):
-    "Give `folder` and everything in it the permissions the user's umask gives new files and folders."
+    "Give `folder` and everything in it the permissions the user's umask gives new files and folders (executables stay so)."
     mask = os.umask(0)
     os.umask(mask)
     folder.chmod(0o777 & ~mask)
-    for path in folder.rglob("*"): path.chmod((0o777 if path.is_dir() else 0o666) & ~mask)
+    for path in folder.rglob("*"):
+        if path.is_symlink(): continue  # chmod would change its target, which may lie outside (a venv's python)
+        executable = path.is_dir() or path.stat().st_mode & 0o111
+        path.chmod((0o777 if executable else 0o666) & ~mask)
 
 # %% ../nbs/00a_core.ipynb #063e5385
 @contextlib.contextmanager
