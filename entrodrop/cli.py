@@ -33,12 +33,15 @@ def check_fetch(args):
     if unknown: raise UsageError(f"unknown asset {unknown[0]!r}; choose from {', '.join(ASSETS)}")
 
 @command("fetch", "download and convert the real offline world: SmolLM2-135M, Gemma 3 270M, benchmarks, training splits, "
-         "XSum, prose", option("--assets", default="all", help=f"all, or a comma-separated list of: {', '.join(ASSETS)}"),
+         "XSum, prose", option("--assets", default="all",
+                help=f"all (every asset but {', '.join(n for n, a in ASSETS.items() if a.named_only)}, environments of "
+                     f"their own), or a comma-separated list of: {', '.join(ASSETS)}"),
          option("--from", dest="source_dir", default=None, help="a folder holding the pinned files, fetched by hand"),
          check=check_fetch)
 def cmd_fetch(args):
     from entrodrop.registry import fetch, manifest
-    for name in list(ASSETS) if args.assets == "all" else args.assets.split(","):
+    everyday = [name for name, asset in ASSETS.items() if not asset.named_only]
+    for name in everyday if args.assets == "all" else args.assets.split(","):
         folder = fetch(name, args.source_dir)
         print(f"{name}: {folder} ({manifest(name)['description']})")
 

@@ -4,7 +4,7 @@
 
 # %% ../nbs/07d_engines.ipynb #1e774ab0
 from __future__ import annotations
-import json, os, shutil, subprocess, sys, tempfile
+import hashlib, inspect, json, os, shutil, subprocess, sys, tempfile
 from pathlib import Path
 
 import pandas as pd
@@ -18,9 +18,10 @@ from .removal import check_pruned_weights, prune, save_pruned
 
 # %% auto #0
 __all__ = ['EXPORT_FAMILIES', 'CONFIGURATION_FILE', 'CONFIGURATION_SOURCE', 'TOKENIZER_FILES', 'CONVERTER_WRAPPER', 'GGUF_TYPES',
-           'LLAMACPP_CHILD', 'ExportRefusedError', 'ffn_multiplier', 'check_exportable', 'block_configs',
-           'export_nemotron_nas', 'export_gguf', 'llamacpp_run', 'torch_greedy', 'gguf_profile', 'engine_benchmark',
-           'plot_engine_benchmark', 'gguf_benchmark']
+           'LLAMACPP_CHILD', 'VLLM_CHILD', 'EXPORT_CODE', 'ExportRefusedError', 'ffn_multiplier', 'check_exportable',
+           'block_configs', 'export_nemotron_nas', 'export_gguf', 'llamacpp_run', 'torch_greedy', 'vllm_python',
+           'vllm_run', 'export_code_hash', 'gguf_profile', 'engine_benchmark', 'plot_engine_benchmark',
+           'gguf_benchmark']
 
 # %% ../nbs/07d_engines.ipynb #4f864671
 class ExportRefusedError(ValueError):
@@ -283,6 +284,51 @@ def torch_greedy(model, prompt: list[int], new_tokens: int = 20) -> tuple[list[i
     tokens = out.sequences[0, len(prompt):].tolist()
     logprobs = [float(step.float().log_softmax(-1)[0, token]) for step, token in zip(out.logits, tokens)]
     return tokens, logprobs
+
+# %% ../nbs/07d_engines.ipynb #fc6a6c89
+VLLM_CHILD = '''import json, sys
+spec = json.loads(sys.stdin.read())
+import torch, transformers, vllm
+from vllm import LLM, SamplingParams
+from vllm.inputs import TokensPrompt
+engine = LLM(model=spec["folder"], trust_remote_code=True, dtype=spec["dtype"], enforce_eager=True,
+             max_model_len=spec["max_model_len"], seed=0)
+greedy = SamplingParams(temperature=0, max_tokens=spec["new_tokens"], min_tokens=spec["new_tokens"], ignore_eos=True,
+                        logprobs=1)
+runs = []
+for out in engine.generate([TokensPrompt(prompt_token_ids=p) for p in spec["prompts"]], greedy, use_tqdm=False):
+    tokens = list(out.outputs[0].token_ids)
+    runs.append({"tokens": tokens, "logprobs": [step[t].logprob for step, t in zip(out.outputs[0].logprobs, tokens)]})
+versions = {"vllm": vllm.__version__, "torch": torch.__version__, "transformers": transformers.__version__}
+open(spec["result"], "w").write(json.dumps({"runs": runs, "versions": versions}))
+'''
+
+def vllm_python() -> Path:
+    "The Python of the `vllm` asset's environment (built on first use: `entrodrop fetch --assets vllm`)."
+    return fetch("vllm") / "env" / "bin" / "python"
+
+def vllm_run(folder, prompts: list[list[int]], new_tokens: int = 20, python=None, dtype: str = "float32") -> dict:
+    "Greedy generation in vLLM (a child process of `python`): per prompt the tokens and log-probabilities; versions."
+    spec = {"folder": str(folder), "prompts": prompts, "new_tokens": new_tokens, "dtype": dtype,
+            "max_model_len": max(len(p) for p in prompts) + new_tokens + 8}
+    env = {"VLLM_ENABLE_V1_MULTIPROCESSING": "0", "VLLM_CPU_KVCACHE_SPACE": "1", **os.environ}
+    with tempfile.TemporaryDirectory() as work:
+        spec["result"] = str(Path(work, "result.json"))
+        done = subprocess.run([str(python or vllm_python()), "-c", VLLM_CHILD], input=json.dumps(spec), text=True,
+                              capture_output=True, env=env)
+        if done.returncode != 0:
+            errors = [line for line in done.stderr.splitlines() if "Error" in line] or done.stderr.splitlines() or ["no output"]
+            raise RuntimeError(f"vLLM could not run {folder}: {errors[-1].strip()}")
+        return json.loads(Path(spec["result"]).read_text())
+
+EXPORT_CODE = (_ffn_width, ffn_multiplier, _pruned_blocks, check_exportable, block_configs, _zero_mlps, _copy_weights,
+               export_nemotron_nas)
+
+def export_code_hash() -> str:
+    "A hash of the Nemotron-NAS export's code: its functions and the configuration class it writes."
+    source = "".join(inspect.getsource(function) for function in EXPORT_CODE) + CONFIGURATION_SOURCE
+    return hashlib.sha256(source.encode()).hexdigest()[:16]
+
 
 # %% ../nbs/07d_engines.ipynb #67dc3cdc
 def gguf_profile(gguf) -> dict:
