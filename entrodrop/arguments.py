@@ -4,7 +4,7 @@
 
 # %% ../nbs/12a_arguments.ipynb #c633292c
 from __future__ import annotations
-import argparse, sys
+import argparse, json, os, sys, tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
@@ -16,11 +16,12 @@ from .core import library_versions
 
 # %% auto #0
 __all__ = ['COMMANDS', 'COUNT', 'CALIBRATION_OPTIONS', 'HELD_OUT_OPTIONS', 'PROTECTION_OPTIONS', 'HEAL_SETTINGS', 'HEAL_OPTIONS',
-           'ITEM_OPTIONS', 'Command', 'command', 'option', 'options', 'UsageError', 'HelpWithDefaults', 'OneLineParser',
-           'RaisingParser', 'parser', 'Bounded', 'layer_or_auto', 'model_options', 'output_options',
-           'estimator_options', 'parse_protect', 'int_list', 'parse_shard', 'ranking_criteria', 'computed_estimators',
-           'build_estimators', 'check_text', 'check_device', 'run_texts', 'check_values', 'check_model',
-           'check_command', 'announce', 'load_for', 'windows_for', 'check_line', 'execute_line', 'quiet_libraries']
+           'ITEM_OPTIONS', 'VLLM_OPTIONS', 'BENCH_ENGINES', 'Command', 'command', 'option', 'options', 'UsageError',
+           'HelpWithDefaults', 'OneLineParser', 'RaisingParser', 'parser', 'Bounded', 'layer_or_auto', 'model_options',
+           'output_options', 'estimator_options', 'parse_protect', 'int_list', 'parse_shard', 'ranking_criteria',
+           'computed_estimators', 'build_estimators', 'check_text', 'check_device', 'run_texts', 'check_values',
+           'check_model', 'check_command', 'announce', 'load_for', 'windows_for', 'check_line', 'execute_line',
+           'quiet_libraries', 'vllm_parallel', 'vllm_eval_of', 'Engine', 'check_engine']
 
 # %% ../nbs/12a_arguments.ipynb #805fe0e9
 @dataclass(frozen=True)
@@ -340,3 +341,82 @@ def quiet_libraries():
     from transformers.utils import logging as transformers_logging
     transformers_logging.set_verbosity_error()
     transformers_logging.disable_progress_bar()
+
+# %% ../nbs/12a_arguments.ipynb #3c471399
+VLLM_OPTIONS = (
+    option("--vllm-python", default=None, help="a Python where vLLM is installed (default: the vllm asset's, "
+           "built on first use by entrodrop fetch --assets vllm)"),
+    option("--tensor-parallel", type=COUNT, default=1, help="vLLM's tensor_parallel_size (GPUs per model)"),
+    option("--pipeline-parallel", type=COUNT, default=1, help="vLLM's pipeline_parallel_size (pipeline stages)"))
+
+def vllm_parallel(args) -> dict:
+    "vLLM's parallelism, as its own option names, from --tensor-parallel and --pipeline-parallel."
+    return {"tensor_parallel_size": args.tensor_parallel, "pipeline_parallel_size": args.pipeline_parallel}
+
+def vllm_eval_of(args, shots) -> tuple:
+    "`vllm_engine.vllm_evaluate` of --model: a Nemotron-NAS folder as it is, any other model exported to one first."
+    from entrodrop.vllm_engine import nas_folder, vllm_evaluate
+    options = dict(limit=args.limit, items=args.items, item_seed=args.item_seed, num_fewshot=shots,
+                   python=args.vllm_python, dtype=args.dtype, parallel=vllm_parallel(args))
+    config = Path(args.model).expanduser() / "config.json"
+    if config.is_file() and json.loads(config.read_text()).get("model_type") == "nemotron-nas":
+        return vllm_evaluate(args.model, args.tasks, **options)
+    model, tokenizer = load_for(args)
+    with tempfile.TemporaryDirectory() as work: return vllm_evaluate(nas_folder(model, tokenizer, work), args.tasks, **options)
+
+def _bench_torch(args, plans: dict, setting: dict):
+    "transformers' eager decode: the table and the function drawing it."
+    from entrodrop.speed import benchmark_pruning, plot_benchmark
+    model, _ = load_for(args)
+    fresh = (lambda: load_for(args)[0]) if args.config else None  # a model of a real shape is rebuilt, not copied
+    return benchmark_pruning(model, plans, fresh=fresh, clock=args.clock, **setting), plot_benchmark
+
+def _bench_llamacpp(args, plans: dict, setting: dict):
+    "Each model saved, exported to GGUF and measured in llama.cpp (`engines.gguf_benchmark`)."
+    from entrodrop.engines import gguf_benchmark, plot_engine_benchmark
+    model, tokenizer = load_for(args)
+    table = gguf_benchmark(model, tokenizer, plans, setting["prompt_tokens"], setting["new_tokens"], args.threads,
+                           setting["repeats"], args.outtype)
+    return table, plot_engine_benchmark
+
+def _bench_vllm(args, plans: dict, setting: dict):
+    "Each model saved, exported to Nemotron-NAS and measured in vLLM, in its own Python (`vllm_engine.vllm_benchmark`)."
+    from functools import partial
+    from entrodrop.engines import plot_engine_benchmark
+    from entrodrop.vllm_engine import vllm_benchmark
+    model, tokenizer = load_for(args)
+    table = vllm_benchmark(model, tokenizer, plans, setting["prompt_tokens"], setting["new_tokens"], setting["repeats"],
+                           args.vllm_python, args.dtype, vllm_parallel(args))
+    return table, partial(plot_engine_benchmark, title=f"vLLM {table.vllm.iloc[0]}, {args.dtype} weights")
+
+@dataclass(frozen=True)
+class Engine:
+    "An engine bench measures in: its help, its measurement, what it prints, the module it needs (refused if missing)."
+    help: str
+    bench: Callable  # (args, plans, setting) -> (table, the function drawing it)
+    columns: tuple  # printed where the table has values
+    head: Callable  # (args, table) -> the line above the printed table
+    module: str | None = None
+    install: str = ""
+
+_SPEEDS = ("decode_tokens_per_s", "decode_speedup", "decode_speedup_ideal")
+BENCH_ENGINES = {
+    "torch": Engine("transformers' eager decode", _bench_torch,
+                    ("plan", *_SPEEDS, "kv_ratio", "kv_ideal", "end_to_end_seconds", "end_to_end_speedup", "peak_gpu_memory_bytes"),
+                    lambda args, t: f"device {t.device.iloc[0]}, clock {t.clock.iloc[0]} (thread: CPU seconds of one torch thread)"),
+    "llamacpp": Engine("each model exported to GGUF and run in llama.cpp", _bench_llamacpp,
+                       ("model", *_SPEEDS, "prefill_speedup", "kv_ratio_ideal"),
+                       lambda args, t: f"llama.cpp, {args.threads} thread(s), OMP_WAIT_POLICY="
+                                       f"{os.environ.get('OMP_WAIT_POLICY', '')}, {args.outtype} weights",
+                       "xllamacpp", "pip install xllamacpp"),
+    "vllm": Engine("each model exported to Nemotron-NAS and run in vLLM (its own Python: --vllm-python)", _bench_vllm,
+                   ("model", *_SPEEDS, "prefill_speedup", "kv_ratio_ideal"),
+                   lambda args, t: f"vLLM {t.vllm.iloc[0]}, {args.dtype} weights, tensor parallel {args.tensor_parallel}, "
+                                   f"pipeline parallel {args.pipeline_parallel}")}
+
+def check_engine(engine: str):
+    "An engine whose module is not installed is refused before any work."
+    import importlib.util
+    needed = BENCH_ENGINES[engine].module
+    if needed and importlib.util.find_spec(needed) is None:
+        raise UsageError(f"--engine {engine} needs the Python package {needed}: {BENCH_ENGINES[engine].install}")

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
+from .arguments import BENCH_ENGINES, VLLM_OPTIONS, check_engine, vllm_eval_of
 from .arguments import Bounded, CALIBRATION_OPTIONS, COMMANDS, COUNT, HEAL_OPTIONS, HEAL_SETTINGS
 from .arguments import HELD_OUT_OPTIONS, ITEM_OPTIONS, PROTECTION_OPTIONS, UsageError, announce
 from .arguments import build_estimators, check_command, check_line, command, computed_estimators
@@ -22,10 +23,9 @@ from .experiments import check_experiment, load_experiment, run_steps
 from .registry import ASSETS
 
 # %% auto #0
-__all__ = ['BENCH_ENGINES', 'EXPORT_FORMATS', 'ROW_CHOICES', 'check_fetch', 'cmd_fetch', 'cmd_analyze', 'check_prune',
-           'check_against_model', 'cmd_prune', 'check_tasks', 'cmd_eval', 'Engine', 'check_engine', 'cmd_bench',
-           'Format', 'check_export', 'cmd_export', 'check_heal', 'cmd_heal', 'check_compare', 'check_compare_folder',
-           'cmd_compare', 'check_run', 'cmd_run', 'main']
+__all__ = ['EXPORT_FORMATS', 'ROW_CHOICES', 'check_fetch', 'cmd_fetch', 'cmd_analyze', 'check_prune', 'check_against_model',
+           'cmd_prune', 'check_tasks', 'cmd_eval', 'cmd_bench', 'Format', 'check_export', 'cmd_export', 'check_heal',
+           'cmd_heal', 'check_compare', 'check_compare_folder', 'cmd_compare', 'check_run', 'cmd_run', 'main']
 
 # %% ../nbs/12_cli.ipynb #28f8e77d
 def check_fetch(args):
@@ -158,14 +158,20 @@ def check_tasks(args, allow_none: bool = False):
          model_options(), option("--tasks", default="paper", help="paper | healing | python-faq | TASK,TASK,..."), ITEM_OPTIONS,
          option("--num-fewshot", default=None,
                 help="shots for every task (N) or per task (task=N,...); default: each task's own"),
-         option("--batch-size", type=COUNT, default=8, help="lm-eval's batch size"), output_options("the results"),
-         check=check_tasks)
+         option("--batch-size", type=COUNT, default=8, help="lm-eval's batch size (--engine torch)"),
+         option("--engine", choices=["torch", "vllm"], default="torch",
+                help="torch: transformers in this process; vllm: lm-eval's vLLM backend in vLLM's Python, on the "
+                     "model exported to Nemotron-NAS (or a Nemotron-NAS folder as --model)"),
+         *VLLM_OPTIONS, output_options("the results"), check=check_tasks)
 def cmd_eval(args):
     from entrodrop.quality import evaluate, item_records
     from entrodrop.tasks import is_accuracy, parse_shots
-    model, tokenizer = load_for(args)
-    table, raw = evaluate(model, tokenizer, args.tasks, batch_size=args.batch_size, limit=args.limit, items=args.items,
-                          item_seed=args.item_seed, num_fewshot=parse_shots(args.num_fewshot), log_samples=True)
+    if args.engine == "vllm": table, raw = vllm_eval_of(args, parse_shots(args.num_fewshot))
+    else:
+        model, tokenizer = load_for(args)
+        table, raw = evaluate(model, tokenizer, args.tasks, batch_size=args.batch_size, limit=args.limit,
+                              items=args.items, item_seed=args.item_seed, num_fewshot=parse_shots(args.num_fewshot),
+                              log_samples=True)
     with atomic_folder(args.out, args.overwrite) as folder:
         table.assign(model=args.model, limit=args.limit).to_csv(folder / "results.csv", index=False)
         item_records(raw, table).to_csv(folder / "items.csv.gz", index=False)
@@ -179,50 +185,6 @@ def cmd_eval(args):
         print(f"{row.task}: {row.metric} {row.value:.4f} (a generation score: not in the average)")
     if missing: print(f"not measured here (their data is on the hub): {', '.join(missing)}")
     print(f"wrote {args.out}")
-
-# %% ../nbs/12_cli.ipynb #23e7a1af
-def _bench_torch(args, plans: dict, setting: dict):
-    "transformers' eager decode: the table and the function drawing it."
-    from entrodrop.speed import benchmark_pruning, plot_benchmark
-    model, _ = load_for(args)
-    fresh = (lambda: load_for(args)[0]) if args.config else None  # a model of a real shape is rebuilt, not copied
-    return benchmark_pruning(model, plans, fresh=fresh, clock=args.clock, **setting), plot_benchmark
-
-def _bench_llamacpp(args, plans: dict, setting: dict):
-    "Each model saved, exported to GGUF and measured in llama.cpp (`engines.gguf_benchmark`)."
-    from entrodrop.engines import gguf_benchmark, plot_engine_benchmark
-    model, tokenizer = load_for(args)
-    table = gguf_benchmark(model, tokenizer, plans, setting["prompt_tokens"], setting["new_tokens"], args.threads,
-                           setting["repeats"], args.outtype)
-    return table, plot_engine_benchmark
-
-@dataclass(frozen=True)
-class Engine:
-    "An engine bench measures in: its help, its measurement, what it prints, the module it needs (refused if missing)."
-    help: str
-    bench: Callable  # (args, plans, setting) -> (table, the function drawing it)
-    columns: tuple  # printed where the table has values
-    head: Callable  # (args, table) -> the line above the printed table
-    module: str | None = None
-    install: str = ""
-
-_SPEEDS = ("decode_tokens_per_s", "decode_speedup", "decode_speedup_ideal")
-BENCH_ENGINES = {
-    "torch": Engine("transformers' eager decode", _bench_torch,
-                    ("plan", *_SPEEDS, "kv_ratio", "kv_ideal", "end_to_end_seconds", "end_to_end_speedup", "peak_gpu_memory_bytes"),
-                    lambda args, t: f"device {t.device.iloc[0]}, clock {t.clock.iloc[0]} (thread: CPU seconds of one torch thread)"),
-    "llamacpp": Engine("each model exported to GGUF and run in llama.cpp", _bench_llamacpp,
-                       ("model", *_SPEEDS, "prefill_speedup", "kv_ratio_ideal"),
-                       lambda args, t: f"llama.cpp, {args.threads} thread(s), OMP_WAIT_POLICY="
-                                       f"{os.environ.get('OMP_WAIT_POLICY', '')}, {args.outtype} weights",
-                       "xllamacpp", "pip install xllamacpp")}
-
-def check_engine(engine: str):
-    "An engine whose module is not installed is refused before any work."
-    import importlib.util
-    needed = BENCH_ENGINES[engine].module
-    if needed and importlib.util.find_spec(needed) is None:
-        raise UsageError(f"--engine {engine} needs the Python package {needed}: {BENCH_ENGINES[engine].install}")
 
 # %% ../nbs/12_cli.ipynb #a46a8e5e
 @command("bench", "prefill/decode speed, KV cache and memory: dense against pruned copies", model_options(),
@@ -242,7 +204,7 @@ def check_engine(engine: str):
          option("--threads", type=COUNT, default=os.cpu_count(), help="llama.cpp's threads (--engine llamacpp)"),
          option("--outtype", choices=["f32", "f16", "bf16", "q8_0"], default="f32",
                 help="the GGUF weights' type (--engine llamacpp)"),
-         output_options("the benchmark"), check=lambda args: check_engine(args.engine))
+         *VLLM_OPTIONS, output_options("the benchmark"), check=lambda args: check_engine(args.engine))
 def cmd_bench(args):
     import matplotlib.pyplot as plt
     from entrodrop.models import model_config

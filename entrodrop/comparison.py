@@ -17,7 +17,7 @@ from tqdm.auto import tqdm
 from .baselines import plan_for
 from .calibration import batched
 from .catalog import compared_criteria, criterion_spec
-from .core import DEFAULT_PROTECT, HEAL_DEFAULTS, LORA_HEALING, REPAIR_METHODS, write_json
+from .core import DEFAULT_PROTECT, HEAL_DEFAULTS, LORA_HEALING, REPAIR_METHODS, StoredMemo, write_json
 from .estimators import BlockScores, Estimator, make_estimator, score_blocks
 from .quality import evaluate, item_records, window_losses
 from .ranking import PruningPlan, selection_frequency
@@ -27,9 +27,8 @@ from .repair import REPAIRS, repair, seam_statistics
 from .tasks import is_accuracy
 
 # %% auto #0
-__all__ = ['plan_signature', 'comparison_jobs', 'Measurement', 'record_key', 'StoredMemo', 'memo_path', 'read_record',
-           'criteria_comparison', 'comparison_summary', 'plot_comparison', 'save_comparison_figure', 'plan_stability',
-           'plot_stability']
+__all__ = ['plan_signature', 'comparison_jobs', 'Measurement', 'record_key', 'memo_path', 'read_record', 'criteria_comparison',
+           'comparison_summary', 'plot_comparison', 'save_comparison_figure', 'plan_stability', 'plot_stability']
 
 # %% ../nbs/09b_comparison.ipynb #41d14862
 def plan_signature(plan: PruningPlan) -> str:
@@ -95,23 +94,6 @@ def record_key(signature: str, model_id: str, held_out: torch.Tensor, measuremen
     return hashlib.sha256(json.dumps(identity, sort_keys=True, default=str).encode()).hexdigest()[:16]
 
 # %% ../nbs/09b_comparison.ipynb #f1717010
-def _as_key(value):
-    return tuple(_as_key(v) for v in value) if isinstance(value, list) else value
-
-class StoredMemo(dict):
-    "What loss-measured criteria measured (`plan_for`'s `memo`), kept in a JSON file: each entry written as it is made."
-    def __init__(self, path):
-        self.path = Path(path)
-        entries = json.loads(self.path.read_text()) if self.path.exists() else []
-        super().__init__((_as_key(key), value) for key, value in entries)
-
-    def __setitem__(self, key, value):
-        super().__setitem__(key, value)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        partial = self.path.with_name(f".{self.path.name}.partial")
-        write_json(partial, [[key, value] for key, value in self.items()])
-        partial.replace(self.path)
-
 def memo_path(store: Path, model_id: str, model: nn.Module, calibration: torch.Tensor) -> Path:
     "The stored memo of one model (name, dtype, device type) on one set of calibration windows, in the record store."
     weights = next(model.parameters())

@@ -13,8 +13,8 @@ __all__ = ['CALIBRATION_DEFAULTS', 'HELD_OUT_DEFAULTS', 'BLOCK_KINDS', 'PLAN_KIN
            'DATA_DIR', 'BOOTSTRAP_DEFAULTS', 'HEAL_DEFAULTS', 'REPAIR_METHODS', 'LORA_HEALING', 'OUTPUT_MARKER',
            'LEGACY_MARKERS', 'protected_layers', 'clean_stale', 'OutputExistsError', 'OutputUnwritableError',
            'is_entrodrop_output', 'check_writable', 'check_output_dir', 'atomic_folder', 'library_versions',
-           'write_json', 'hardware', 'run_record', 'PlanFileMismatchError', 'read_folder_plan', 'on_colab',
-           'colab_setup', 'check_resumable', 'resumable_folder', 'check_output_file']
+           'write_json', 'StoredMemo', 'hardware', 'run_record', 'PlanFileMismatchError', 'read_folder_plan',
+           'on_colab', 'colab_setup', 'check_resumable', 'resumable_folder', 'check_output_file']
 
 # %% ../nbs/00a_core.ipynb #b2accb94
 CALIBRATION_DEFAULTS = {"samples": 128, "seqlen": 256, "seed": 2024}
@@ -173,6 +173,25 @@ def write_json(path, data) -> Path:
     path = Path(path)
     path.write_text(json.dumps(data, indent=2, default=str) + "\n")
     return path
+
+# %% ../nbs/00a_core.ipynb #f1b3b992
+def _as_key(value):
+    return tuple(_as_key(v) for v in value) if isinstance(value, list) else value
+
+class StoredMemo(dict):
+    "A dict kept in a JSON file, each entry written (whole, atomically) as it is set; tuple keys come back as tuples."
+    def __init__(self, path):
+        self.path = Path(path)
+        entries = json.loads(self.path.read_text()) if self.path.exists() else []
+        super().__init__((_as_key(key), value) for key, value in entries)
+
+    def __setitem__(self, key, value):
+        super().__setitem__(key, value)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        partial = self.path.with_name(f".{self.path.name}.partial")
+        write_json(partial, [[key, value] for key, value in self.items()])
+        partial.replace(self.path)
+
 
 # %% ../nbs/00a_core.ipynb #3bcb9f23
 def hardware() -> str:

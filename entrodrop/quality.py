@@ -16,8 +16,8 @@ from torch import nn
 from .tasks import EvalTask, item_sample, resolve_tasks, task_manager, task_packs
 
 # %% auto #0
-__all__ = ['window_losses', 'perplexity', 'prune_measured', 'ContinuationLM', 'evaluate', 'item_records', 'results_table',
-           'plot_results']
+__all__ = ['window_losses', 'perplexity', 'prune_measured', 'ContinuationLM', 'evaluate_tasks', 'evaluate', 'item_records',
+           'results_table', 'plot_results']
 
 # %% ../nbs/07b_quality.ipynb #aea4dbe7
 @torch.inference_mode()
@@ -71,10 +71,9 @@ def _lm_eval_quietly(progress: bool):
 # %% ../nbs/07b_quality.ipynb #c921e732
 def _simple_evaluate(lm, tasks: list[str], include: tuple, shots, limit, samples, log_samples: bool,
                      progress: bool) -> dict:
-    chosen = None if samples is None else {task: samples[task] for task in tasks}
     with _lm_eval_quietly(progress):
         return lm_eval.simple_evaluate(model=lm, tasks=tasks, task_manager=task_manager(include), num_fewshot=shots,
-                                       limit=limit, samples=chosen, log_samples=log_samples)
+                                       limit=limit, samples=samples, log_samples=log_samples)
 
 # %% ../nbs/07b_quality.ipynb #46b0b7d7
 class ContinuationLM(HFLM):
@@ -113,6 +112,36 @@ class ContinuationLM(HFLM):
         return logits
 
 # %% ../nbs/07b_quality.ipynb #ce81bb3b
+def evaluate_tasks(
+    run,  # (lm-eval task names, include, shots, limit, samples) -> lm-eval's output for them: one lm-eval run
+    tasks="paper",
+    limit: int | None = None,  # the first `limit` items of each task (a quick look)
+    num_fewshot: int | dict | None = None,
+    hub: bool | None = None,
+    metrics: dict | None = None,
+    items: int | None = None,  # a seeded random sample of `items` items per task (`item_sample`)
+    item_seed: int = 0,  # the seed of that sample
+):
+    "lm-eval accuracy through `run`, whatever runs the model: a table (task, source, metric, value, ...); the raw output."
+    if limit is not None and items is not None:
+        raise ValueError("give either limit (the first items) or items (a sample)")
+    resolved = [
+        EvalTask(t.name, t.lm_eval_task, (metrics or {}).get(t.name, t.metric), t.source)
+        for t in resolve_tasks(tasks, hub)
+    ]
+    runnable = [t for t in resolved if t.lm_eval_task]
+    wants_xsum = any(t.name == "xsum" for t in runnable)
+    include = task_packs(local=any(t.source == "registry" for t in runnable), xsum=wants_xsum)
+    samples = None if items is None else item_sample(runnable, items, item_seed, include)
+    shots_of = lambda task: num_fewshot.get(task.name) if isinstance(num_fewshot, dict) else num_fewshot
+    raw = {"results": {}, "n-shot": {}, "n-samples": {}, "samples": {}}
+    for shots in dict.fromkeys(shots_of(t) for t in runnable):
+        group = [t.lm_eval_task for t in runnable if shots_of(t) == shots]
+        out = run(group, include, shots, limit, None if samples is None else {task: samples[task] for task in group})
+        for key in raw: raw[key].update(out.get(key) or {})
+    rows = [_task_row(task, raw, None if items is None else item_seed) for task in resolved]
+    return pd.DataFrame(rows), raw
+
 def evaluate(
     model: nn.Module,
     tokenizer,
@@ -128,27 +157,13 @@ def evaluate(
     item_seed: int = 0,  # the seed of that sample
 ):
     "lm-eval accuracy of an in-memory model: a table (task, source, metric, value, stderr, shots, items); lm-eval's raw output."
-    if limit is not None and items is not None:
-        raise ValueError("give either limit (the first items) or items (a sample)")
-    resolved = [
-        EvalTask(t.name, t.lm_eval_task, (metrics or {}).get(t.name, t.metric), t.source)
-        for t in resolve_tasks(tasks, hub)
-    ]
-    runnable = [t for t in resolved if t.lm_eval_task]
-    wants_xsum = any(t.name == "xsum" for t in runnable)
-    include = task_packs(local=any(t.source == "registry" for t in runnable), xsum=wants_xsum)
-    samples = None if items is None else item_sample(runnable, items, item_seed, include)
-    shots_of = lambda task: num_fewshot.get(task.name) if isinstance(num_fewshot, dict) else num_fewshot
     with _lm_eval_quietly(progress):
         lm = ContinuationLM(pretrained=model, tokenizer=tokenizer, batch_size=batch_size,
                             device=str(next(model.parameters()).device))
-    raw = {"results": {}, "n-shot": {}, "n-samples": {}, "samples": {}}
-    for shots in dict.fromkeys(shots_of(t) for t in runnable):
-        group = [t.lm_eval_task for t in runnable if shots_of(t) == shots]
-        out = _simple_evaluate(lm, group, include, shots, limit, samples, log_samples, progress)
-        for key in raw: raw[key].update(out.get(key) or {})
-    rows = [_task_row(task, raw, None if items is None else item_seed) for task in resolved]
-    return pd.DataFrame(rows), raw
+    run = lambda group, include, shots, limit, samples: _simple_evaluate(lm, group, include, shots, limit, samples,
+                                                                         log_samples, progress)
+    return evaluate_tasks(run, tasks, limit, num_fewshot, hub, metrics, items, item_seed)
+
 
 # %% ../nbs/07b_quality.ipynb #8169d23e
 def _loglikelihoods(responses) -> str | None:

