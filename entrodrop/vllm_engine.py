@@ -14,6 +14,7 @@ from .engines import export_nemotron_nas, speed_ratios
 from .quality import evaluate_tasks
 from .registry import fetch
 from .removal import prune, save_pruned
+from .speed import random_prompt
 
 # %% auto #0
 __all__ = ['VLLM_CHILD', 'VLLM_BENCH_CHILD', 'VLLM_EVAL_CHILD', 'vllm_python', 'nas_folder', 'vllm_child', 'vllm_run',
@@ -58,7 +59,8 @@ def vllm_child(script: str, spec: dict, python=None) -> dict:
         done = subprocess.run([str(python or vllm_python()), "-c", script], input=json.dumps(spec), text=True,
                               capture_output=True, env=env)
         if done.returncode != 0:
-            errors = [line for line in done.stderr.splitlines() if "Error" in line] or done.stderr.splitlines() or ["no output"]
+            lines = done.stderr.splitlines()
+            errors = [line for line in lines if "Error" in line] or lines or ["no output"]
             raise RuntimeError(f"vLLM could not run {spec['folder']}: {errors[-1].strip()}")
         return json.loads(Path(spec["result"]).read_text())
 
@@ -111,18 +113,20 @@ def vllm_benchmark(model, tokenizer, plans: dict, prompt_tokens: int = 128, new_
                    python=None, dtype: str = "auto", parallel: dict | None = None, seed: int = 0) -> pd.DataFrame:
     "vLLM's prefill and decode speed (median and range over `repeats`) of the dense model and each plan's pruned copy."
     import copy
-    prompt = torch.randint(0, model.config.vocab_size, (prompt_tokens,), generator=torch.Generator().manual_seed(seed))
+    prompt = random_prompt(model, 1, prompt_tokens, seed)[0]
     spec = {"prompt": prompt.tolist(), "new_tokens": new_tokens, "repeats": repeats, "dtype": dtype,
             "parallel": parallel or {}}
     rows = []
     with tempfile.TemporaryDirectory() as work:
         for number, (name, plan) in enumerate({"dense": None, **plans}.items()):
-            served = nas_folder(model if plan is None else prune(copy.deepcopy(model), plan), tokenizer, Path(work, str(number)))
+            subject = model if plan is None else prune(copy.deepcopy(model), plan)
+            served = nas_folder(subject, tokenizer, Path(work, str(number)))
             result = vllm_child(VLLM_BENCH_CHILD, {**spec, "folder": str(served)}, python)
             runs = pd.DataFrame(result["runs"])
             decode = (new_tokens - 1) / runs.decode_seconds
+            prefill = prompt_tokens / runs.prefill_seconds
             rows.append({"model": name, "decode_tokens_per_s": decode.median(), "decode_min": decode.min(),
-                         "decode_max": decode.max(), "prefill_tokens_per_s": (prompt_tokens / runs.prefill_seconds).median(),
+                         "decode_max": decode.max(), "prefill_tokens_per_s": prefill.median(),
                          **nas_profile(served), "prompt_tokens": prompt_tokens, "new_tokens": new_tokens,
                          "repeats": repeats, "dtype": dtype, "vllm": result["vllm"], **(parallel or {})})
     return speed_ratios(pd.DataFrame(rows))
