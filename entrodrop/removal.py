@@ -8,9 +8,10 @@ import functools, json, types
 from unittest import mock
 from pathlib import Path
 
-import torch
+import torch, transformers
 from torch import nn
 from transformers import AutoModelForCausalLM
+from transformers.cache_utils import Cache, DummyLayer, DynamicLayer
 from transformers.conversion_mapping import get_checkpoint_conversion_mapping, register_checkpoint_conversion_mapping
 from transformers.models.auto.configuration_auto import CONFIG_MAPPING
 from transformers.models.auto.modeling_auto import MODEL_FOR_CAUSAL_LM_MAPPING
@@ -67,6 +68,11 @@ def _renumber_layer_config(config, adapter: FamilyAdapter, kept: list[int]):
         value = getattr(config, name, None)
         if value is not None: setattr(config, name, sum(1 for i in kept if i < value))
 
+def _cache_reads_past_empty_slots() -> bool:
+    "Whether this transformers' `Cache` finds its length past a first slot that holds nothing (5.25's does not)."
+    try: return Cache(layers=[DummyLayer(), DynamicLayer()]).get_seq_length() == 0
+    except AttributeError: return False
+
 def _index_cache_slots(model: nn.Module, adapter: FamilyAdapter):
     "Give each kept attention block its layer position's cache slot; layers without attention keep none."
     layers = adapter.decoder_layers(model)
@@ -106,6 +112,10 @@ def apply_removal(model: nn.Module, adapter: FamilyAdapter, attention: list, mlp
     decoder_layers = adapter.decoder_layers(model)
     dropped = sorted(set(layers) | (set(attention) & set(mlp)))
     kept = [i for i in range(len(decoder_layers)) if i not in dropped]
+    first_attends = kept[0] not in attention and hasattr(decoder_layers[kept[0]], adapter.attention)
+    if not first_attends and not _cache_reads_past_empty_slots():
+        raise RuntimeError(f"transformers {transformers.__version__} cannot run a model whose first layer has no attention "
+                           "block (its cache reads only layer 0's length): install transformers<5.25")
     for block, indices in (("attention", attention), ("mlp", mlp)):
         for i in indices:
             if i not in dropped: _remove_block(decoder_layers[i], adapter, block)
