@@ -32,6 +32,7 @@ class EstimatorSpec:
     sensitivity: tuple = ()  # (parameter, values) tried by the sensitivity analysis
     description: str = ""
     compared: bool = True  # its criterion (an entropy's) is among `compare`'s defaults
+    pairwise: bool = False  # it compares every pair of tokens: one (tokens x tokens) product per state
 
 # %% ../nbs/00b_catalog.ipynb #1e6ae320
 ESTIMATORS = {spec.name: spec for spec in [
@@ -40,12 +41,12 @@ ESTIMATORS = {spec.name: spec for spec in [
                   ("bins", (20, 40, 80, 160)), "sum over dimensions of each dimension's binned Shannon entropy"),
     EstimatorSpec("knn", "entropy", {"k": 25},
                   {"k": Option("--knn-k", int, "kNN estimator's neighbour (the release's Llama path: 25)", low=1)},
-                  ("k", (25, 50, 75, 100)), "Kozachenko-Leonenko differential entropy"),
+                  ("k", (25, 50, 75, 100)), "Kozachenko-Leonenko differential entropy", pairwise=True),
     EstimatorSpec("renyi", "entropy", {"alpha": 4.0},
                   {"alpha": Option("--renyi-alpha", float, "Rényi estimator's order (not 1)", low=0, open_low=True,
                                    refused={1: "the Shannon limit, which the kernel estimator cannot compute: use bucket "
                                                "or knn"})},
-                  (), "kernel Rényi entropy of z-scored states", compared=False),
+                  (), "kernel Rényi entropy of z-scored states", compared=False, pairwise=True),
     EstimatorSpec("cosine", "distance", description="1 - mean cosine of each token's input and output"),
     EstimatorSpec("angular", "distance", description="mean arccos(cosine)/pi of each token's input and output"),
 ]}

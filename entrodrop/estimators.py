@@ -62,11 +62,14 @@ def bucket_entropies(
     states = as_token_matrix(x)
     low, high = states.amin(1, keepdim=True), states.amax(1, keepdim=True)
     width = (high - low) / bins
-    index = (states - low).div_(torch.where(width > 0, width, 1.0)).clamp_(0, bins - 1).long()  # floor: values >= 0
-    counts = torch.zeros(states.shape[0], bins, states.shape[2], dtype=states.dtype, device=states.device)
-    counts.scatter_add_(1, index, torch.ones(1, dtype=states.dtype, device=states.device).expand_as(index))
-    n_tokens = states.shape[1]  # every dimension's histogram holds all N tokens: H = log N - sum c log c / N
-    return math.log(n_tokens) - counts.clamp_min(1).log_().mul_(counts).sum(1) / n_tokens
+    samples, n_tokens, dims = states.shape
+    index_type = torch.int32 if samples * dims * bins < 2**31 else torch.int64  # int32: fewer bytes to count
+    index = (states - low).div_(torch.where(width > 0, width, 1.0)).clamp_(0, bins - 1).to(index_type)  # floor (>= 0)
+    histogram = torch.arange(samples * dims, dtype=index_type, device=states.device).view(samples, 1, dims) * bins
+    counts = torch.bincount(index.add_(histogram).flatten(), minlength=samples * dims * bins)
+    counts = counts.view(samples, dims, bins).to(states.dtype)
+    # every dimension's histogram holds all N tokens: H = log N - sum c log c / N
+    return math.log(n_tokens) - counts.clamp_min(1).log_().mul_(counts).sum(-1) / n_tokens
 
 @implements("estimator", "bucket")
 def bucket_entropy(
@@ -77,9 +80,13 @@ def bucket_entropy(
     return _unbatch(bucket_entropies(x, bins).sum(-1), x)
 
 # %% ../nbs/02_estimators.ipynb #e12a970a
-def squared_distances(a: torch.Tensor, b: torch.Tensor) -> torch.Tensor:
-    "(samples, n, m) squared Euclidean distances between the rows of `a` (samples, n, d) and `b` (samples, m, d)."
-    norms_a, norms_b = a.square().sum(-1), b.square().sum(-1)
+def squared_distances(a: torch.Tensor, b: torch.Tensor | None = None) -> torch.Tensor:
+    "(samples, n, m) squared distances between the rows of `a` (samples, n, d) and `b` (samples, m, d), or `a` and `a`."
+    if b is None:  # norms from the product's own diagonal: a repeated row is at distance exactly 0 from its copies
+        products = torch.bmm(a, a.transpose(1, 2))
+        norms = products.diagonal(dim1=1, dim2=2)
+        return (norms[..., :, None] + norms[..., None, :]).sub_(products, alpha=2).clamp_min_(0)
+    norms_a, norms_b = (torch.linalg.vector_norm(t, dim=-1).square_() for t in (a, b))
     return torch.baddbmm(norms_a[..., :, None] + norms_b[..., None, :], a, b.transpose(1, 2), alpha=-2).clamp_min_(0)
 
 def kth_smallest(values: torch.Tensor, k: int) -> torch.Tensor:
@@ -101,7 +108,7 @@ def knn_distances(x: torch.Tensor, # (N, d) or (samples, N, d) token states
     radii = []
     for start in range(0, n_tokens, chunk_size):
         rows = states[:, start:start + chunk_size]
-        squared = squared_distances(rows, states)
+        squared = squared_distances(rows, None if rows.shape[1] == n_tokens else states)
         own = torch.arange(rows.shape[1], device=states.device)
         squared[:, own, own + start] = float("inf")
         radii.append(kth_smallest(squared, k).sqrt())
@@ -141,7 +148,7 @@ def renyi_entropy(x: torch.Tensor, # (N, d) or (samples, N, d) token states
     centred = states - states.mean(1, keepdim=True)
     std = centred.square().sum(1, keepdim=True).div_(states.shape[1] - 1).sqrt_()  # unbiased, as torch.std
     z = centred.div_(std + std_eps)
-    squared = squared_distances(z, z)
+    squared = squared_distances(z)
     n_pairs = squared.shape[1] * squared.shape[2]
     median = kth_smallest(squared.flatten(1), (n_pairs - 1) // 2 + 1).sqrt()  # the lower median, as torch.median
     sigma = median.clamp_min(1e-12)[:, None, None]
@@ -155,7 +162,7 @@ def _token_cosine(x, y):
     if x.shape != y.shape: raise ValueError(f"input and output shapes differ: {tuple(x.shape)} vs {tuple(y.shape)}")
     eps = 1e-8  # torch.nn.functional.cosine_similarity's floor on each norm
     norms = torch.linalg.vector_norm(x, dim=-1).clamp_min(eps) * torch.linalg.vector_norm(y, dim=-1).clamp_min(eps)
-    return (x * y).sum(-1) / norms
+    return torch.linalg.vecdot(x, y) / norms
 
 @implements("estimator", "cosine")
 def cosine_distance(x: torch.Tensor, y: torch.Tensor) -> torch.Tensor:

@@ -15,6 +15,7 @@ from tqdm.auto import tqdm
 from transformers import AutoModelForCausalLM
 
 import entrodrop
+from .catalog import estimator_spec
 from .estimators import Estimator, default_estimators, make_estimator, score_blocks
 from .hooks import adapter_for, tiny_model
 from .baselines import floor_plan, plan_for
@@ -251,6 +252,13 @@ def _forward_passes(model: nn.Module, batches: list) -> Callable:
     base = adapter_for(model).base_model(model)
     return lambda: [base(input_ids=b, use_cache=False) for b in batches]
 
+def _pairwise_products(model: nn.Module, batches: list, estimators: list[Estimator]) -> Callable:
+    "A run of only the (tokens x tokens) products the pairwise estimators cannot avoid: one per state and estimator."
+    n_states = 2 * len(adapter_for(model).decoder_layers(model)) + 1  # every layer's input and middle, the last output
+    n_products = n_states * sum(estimator_spec(est.name).pairwise for est in estimators)
+    states = [torch.randn(*batch.shape, model.config.hidden_size) for batch in batches]
+    return lambda: [torch.bmm(x, x.transpose(1, 2)) for x in states for _ in range(n_products)]
+
 def _best_cpu_seconds(runs: dict, repeats: int) -> dict:
     "{name: the least CPU seconds (all threads) of `runs[name]()` over `repeats` rounds, the runs interleaved per round}."
     best = dict.fromkeys(runs, float("inf"))
@@ -264,11 +272,14 @@ def _best_cpu_seconds(runs: dict, repeats: int) -> dict:
 @torch.inference_mode()
 def scoring_cost(model: nn.Module, batches: list, estimators: list[Estimator] | None = None,
                  repeats: int = 3) -> pd.DataFrame:
-    "CPU seconds of a plain forward pass over `batches` and of `score_blocks` with all and with each estimator; ratios."
+    """CPU seconds of the forward pass over `batches`, of `score_blocks` with all and each estimator, and of the pairwise
+    estimators' unavoidable products alone; each as a ratio to the forward pass."""
     estimators = default_estimators() if estimators is None else estimators
     runs = {"forward only": _forward_passes(model, batches),
             "all estimators": lambda: score_blocks(model, batches, estimators, progress=False)}
     runs.update({est.label: lambda est=est: score_blocks(model, batches, [est], progress=False) for est in estimators})
+    if any(estimator_spec(est.name).pairwise for est in estimators):
+        runs["pairwise products only"] = _pairwise_products(model, batches, estimators)
     seconds = _best_cpu_seconds(runs, repeats)
     forward = seconds["forward only"]
     return pd.DataFrame({"seconds": seconds, "ratio_to_forward": {k: v / forward for k, v in seconds.items()}})

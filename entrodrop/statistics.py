@@ -12,7 +12,8 @@ import pandas as pd
 from .core import BOOTSTRAP_DEFAULTS
 
 # %% auto #0
-__all__ = ['paired_differences', 'paired_bootstrap', 'bootstrap_mean', 'verdict', 'percentile_in', 'holm', 'recoveries']
+__all__ = ['paired_differences', 'paired_bootstrap', 'bootstrap_mean', 'verdict', 'percentile_in', 'holm', 'rank_correlation',
+           'recoveries']
 
 # %% ../nbs/09a_statistics.ipynb #6203454a
 def paired_differences(a: pd.DataFrame, b: pd.DataFrame, value: str = "value", key=("task", "item")) -> pd.DataFrame:
@@ -105,6 +106,23 @@ def holm(p_values, alpha: float = 0.05) -> np.ndarray:
         if p[index] > alpha / (len(p) - rank): break
         survive[index] = True
     return survive
+
+# %% ../nbs/09a_statistics.ipynb #a8b9b502
+def rank_correlation(a, b, resamples: int = BOOTSTRAP_DEFAULTS["resamples"], seed: int = BOOTSTRAP_DEFAULTS["seed"],
+                     confidence: float = BOOTSTRAP_DEFAULTS["confidence"]) -> dict:
+    "Spearman's rho of paired values `a` and `b`, with a bootstrap interval over the pairs (drawn with replacement)."
+    from scipy.stats import rankdata
+    a, b = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
+    if a.shape != b.shape or a.ndim != 1 or len(a) < 3:
+        raise ValueError("rank_correlation needs two equal 1-D arrays of 3+ values")
+    def rho(x, y):
+        x, y = rankdata(x, axis=-1), rankdata(y, axis=-1)
+        x, y = x - x.mean(-1, keepdims=True), y - y.mean(-1, keepdims=True)
+        spread = np.sqrt((x * x).sum(-1) * (y * y).sum(-1))
+        return np.divide((x * y).sum(-1), spread, out=np.zeros(spread.shape), where=spread > 0)
+    draws = np.random.default_rng(seed).integers(0, len(a), (resamples, len(a)))
+    found = _interval(float(rho(a, b)), rho(a[draws], b[draws]), confidence)
+    return {"rho": found.pop("difference"), **found, "n": len(a)}
 
 # %% ../nbs/09a_statistics.ipynb #2d0b1e58
 def _joint_draws(records: dict, value: str, key, stratum: str | None, resamples: int, seed: int) -> tuple[dict, dict]:

@@ -10,12 +10,13 @@ import numpy as np
 import pandas as pd
 
 from .comparison import read_record
-from .statistics import bootstrap_mean, holm, paired_bootstrap, percentile_in, recoveries, verdict
+from .statistics import (bootstrap_mean, holm, paired_bootstrap, percentile_in, rank_correlation, recoveries,
+                                 verdict)
 
 # %% auto #0
 __all__ = ['TABLE1_PAIRS', 'paired_comparison', 'percentiles_among', 'read_comparisons', 'repaired_name', 'repair_named',
            'tasks_above_chance', 'row_intervals', 'with_verdicts', 'pair_verdicts', 'criterion_recoveries', 'with_holm',
-           'repair_family', 'plot_intervals']
+           'repair_family', 'measured_removal_losses', 'score_loss_correlations', 'plot_intervals']
 
 # %% ../nbs/09d_verdicts.ipynb #087c9883
 def _row_record(table: pd.DataFrame, store, kind: str, num_blocks: int, criterion: str) -> dict | None:
@@ -170,6 +171,24 @@ def repair_family(table: pd.DataFrame, store, repair_pairs, criterion_pairs, tas
     family = with_verdicts(pd.concat([paired_comparison(named, store, a, b, tasks=tasks, **bootstrap) for a, b in pairs],
                                      ignore_index=True))
     return with_holm(family[family.metric.isin(metrics)], "the experiment file's repair pairs")
+
+# %% ../nbs/09d_verdicts.ipynb #b5f3a7f3
+def measured_removal_losses(table: pd.DataFrame, store, kind: str) -> pd.Series:
+    "Each candidate's calibration loss with it alone removed: the ranking kept by a `loss` row's plan of `kind`."
+    for count in table.loc[(table.kind == kind) & (table.criterion == "loss"), "num_blocks"]:
+        record = _row_record(table, store, kind, count, "loss")
+        ranking = [] if record is None else record.get("plan", {}).get("ranking") or []
+        if ranking: return pd.Series({layer: loss for _, layer, loss in ranking}, name="removal_loss").sort_index()
+    raise ValueError(f"no loss row of {kind} here keeps its measured ranking")
+
+def score_loss_correlations(scores, losses: pd.Series, block: str, **bootstrap) -> pd.DataFrame:
+    "Spearman's rho of each estimator's `block` scores (a `BlockScores`), and of `last`'s, with the removal `losses`."
+    layers = losses.index.to_numpy()
+    named = {est: scores.scores(est, block).loc[layers].to_numpy() for est in scores.estimators}
+    named["last (minus the position)"] = -layers.astype(float)
+    rows = [{"score": name, **rank_correlation(values, losses.to_numpy(), **bootstrap)}
+            for name, values in named.items()]
+    return pd.DataFrame(rows).assign(block=block)
 
 # %% ../nbs/09d_verdicts.ipynb #b9d1842f
 def plot_intervals(intervals: pd.DataFrame, axes=None):

@@ -3,7 +3,8 @@
 - estimators: CPU seconds of the plain forward pass over 8 calibration windows x 256 tokens (Austen, seed 2024) against
   `score_blocks` with all five estimators and with each alone, interleaved `--repeats` rounds, best of each kept.
 - equality: Table 1's block scores (nbs/results/smollm2-attention/scores, 128 windows) scored again by this code: the
-  largest difference per estimator and whether every Table 1 plan (attention K = 4, 8, 12) is the same.
+  largest difference per estimator (where, and past layer 0, whose input holds the embeddings' repeated tokens) and
+  whether every Table 1 plan (attention K = 4, 8, 12) is the same.
 - criteria: the CPU seconds of making each criterion's plan from nothing, in forward passes over the same 8 windows.
 
 Writes nbs/results/smollm2-scoring-cost/{estimators.csv,equality.csv,criteria.csv,run.json}; each part replaces only
@@ -51,7 +52,10 @@ def equality_part(model, tokenizer) -> pd.DataFrame:
         old, new = (s.table[s.table.estimator == est.label].set_index(["layer", "block"]).score for s in (committed, now))
         same = all(plan_pruning(committed, "attention", k, est.label).block_indices
                    == plan_pruning(now, "attention", k, est.label).block_indices for k in (4, 8, 12))
-        rows.append(dict(estimator=est.label, largest_difference=float((old - new).abs().max()),
+        difference = (old - new).abs()
+        rows.append(dict(estimator=est.label, largest_difference=float(difference.max()),
+                         where=" ".join(map(str, difference.idxmax())),
+                         largest_difference_past_layer_0=float(difference.drop(index=0, level="layer").max()),
                          largest_score=float(old.abs().max()), same_plans_attention_4_8_12=same))
     return pd.DataFrame(rows)
 
