@@ -293,6 +293,8 @@ def sleb_plan(request: PlanRequest) -> PruningPlan:
     candidates = prunable_blocks(request.num_layers, request.kind, request.num_blocks, request.protected)
     key = ("greedy path", request.kind, tuple(request.protected))
     path = list(request.memo.get(key, []))  # K's path: a prefix of a larger K's
+    one_shot = request.memo.get(("removal losses", request.kind, tuple(request.protected)))
+    if not path and one_shot: path = [one_shot[0]]  # the first step, measured on the dense model, is the one-shot's
     for _ in tqdm(range(len(path), request.num_blocks), desc="SLEB's greedy search", disable=not request.progress):
         chosen = [(kind, layer) for kind, layer, _ in path]
         left = [block for block in candidates if block not in chosen]
