@@ -68,6 +68,7 @@ def _renumber_layer_config(config, adapter: FamilyAdapter, kept: list[int]):
         value = getattr(config, name, None)
         if value is not None: setattr(config, name, sum(1 for i in kept if i < value))
 
+@functools.cache  # the installed transformers answers the same all along
 def _cache_reads_past_empty_slots() -> bool:
     "Whether this transformers' `Cache` finds its length past a first slot that holds nothing (5.25's does not)."
     try: return Cache(layers=[DummyLayer(), DynamicLayer()]).get_seq_length() == 0
@@ -114,8 +115,8 @@ def apply_removal(model: nn.Module, adapter: FamilyAdapter, attention: list, mlp
     kept = [i for i in range(len(decoder_layers)) if i not in dropped]
     first_attends = kept[0] not in attention and hasattr(decoder_layers[kept[0]], adapter.attention)
     if not first_attends and not _cache_reads_past_empty_slots():
-        raise RuntimeError(f"transformers {transformers.__version__} cannot run a model whose first layer has no attention "
-                           "block (its cache reads only layer 0's length): install transformers<5.25")
+        raise RuntimeError(f"transformers {transformers.__version__} cannot run a model whose first layer has no "
+                           "attention block (its cache reads only layer 0's length): install transformers<5.25")
     for block, indices in (("attention", attention), ("mlp", mlp)):
         for i in indices:
             if i not in dropped: _remove_block(decoder_layers[i], adapter, block)

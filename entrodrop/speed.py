@@ -272,8 +272,8 @@ def _best_cpu_seconds(runs: dict, repeats: int) -> dict:
 @torch.inference_mode()
 def scoring_cost(model: nn.Module, batches: list, estimators: list[Estimator] | None = None,
                  repeats: int = 3) -> pd.DataFrame:
-    """CPU seconds of the forward pass over `batches`, of `score_blocks` with all and each estimator, and of the pairwise
-    estimators' unavoidable products alone; each as a ratio to the forward pass."""
+    """CPU seconds of the forward pass over `batches`, of `score_blocks` with all and each estimator, and of the
+    pairwise estimators' unavoidable products alone; each as a ratio to the forward pass."""
     estimators = default_estimators() if estimators is None else estimators
     runs = {"forward only": _forward_passes(model, batches),
             "all estimators": lambda: score_blocks(model, batches, estimators, progress=False)}
