@@ -10,7 +10,7 @@ from pathlib import Path
 
 import torch
 
-from .core import CALIBRATION_DEFAULTS, DATA_DIR
+from .core import CALIBRATION_DEFAULTS, DATA_DIR, write_atomically
 from .hooks import adapter_for
 from .registry import cache_root, fetch
 
@@ -194,10 +194,7 @@ def calibration_windows(source: str, tokenizer, n_samples: int = CALIBRATION_DEF
     documents, mode = load_calibration_texts(source, field, n_samples)
     windows = sample_windows(documents, tokenizer, n_samples, seqlen, seed, mode, bos_token_id=bos_token_id)
     if cache:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        partial = path.with_suffix(".partial")
-        torch.save(windows, partial)
-        partial.replace(path)
+        write_atomically(path, lambda scratch: torch.save(windows, scratch))
     return windows
 
 # %% ../nbs/03b_calibration.ipynb #b59dd6fa

@@ -17,7 +17,7 @@ from tqdm.auto import tqdm
 from .baselines import plan_for
 from .calibration import batched
 from .catalog import compared_criteria, criterion_spec
-from .core import DEFAULT_PROTECT, HEAL_DEFAULTS, LORA_HEALING, REPAIR_METHODS, StoredMemo, write_json
+from .core import DEFAULT_PROTECT, HEAL_DEFAULTS, LORA_HEALING, REPAIR_METHODS, StoredMemo, write_atomically, write_json
 from .estimators import BlockScores, Estimator, make_estimator, score_blocks
 from .quality import evaluate, item_records, window_losses
 from .ranking import PruningPlan, selection_frequency
@@ -68,9 +68,7 @@ def _first_measured(rows: list[dict]) -> dict:
 _EMPTY_ROW = dict(blocks=None, s_start=None, signature="dense", same_as=None, records=None, note=None)
 
 def _write_rows(path: Path, rows: list[dict]):
-    partial = path.with_suffix(".partial")
-    pd.DataFrame(rows).to_csv(partial, index=False)
-    partial.replace(path)
+    write_atomically(path, lambda scratch: pd.DataFrame(rows).to_csv(scratch, index=False))
 
 # %% ../nbs/09b_comparison.ipynb #8fcbf876
 @dataclass(frozen=True)
@@ -127,14 +125,9 @@ def _measure(model: nn.Module, tokenizer, held_out: torch.Tensor, measurement: M
 # %% ../nbs/09b_comparison.ipynb #a8d5c798
 def _save_record(store: Path, key: str, values: dict, items: pd.DataFrame, windows: pd.DataFrame, about: dict):
     "Write one record: the items first, the JSON (the numbers and window losses; what marks it complete) last, atomically."
-    store.mkdir(parents=True, exist_ok=True)
-    if len(items):
-        partial = store / f".{key}.items.partial.csv.gz"
-        items.to_csv(partial, index=False)
-        partial.replace(store / f"{key}.items.csv.gz")
-    partial = store / f".{key}.partial.json"
-    write_json(partial, {"values": values, "windows": windows.to_dict("list"), **about})
-    partial.replace(store / f"{key}.json")
+    if len(items): write_atomically(store / f"{key}.items.csv.gz", lambda scratch: items.to_csv(scratch, index=False))
+    record = {"values": values, "windows": windows.to_dict("list"), **about}
+    write_atomically(store / f"{key}.json", lambda scratch: write_json(scratch, record))
 
 def read_record(store, key: str) -> dict | None:
     "A record of the store (`values`, what made it, `items` and `windows` tables), or None if it is not complete there."

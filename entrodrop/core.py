@@ -4,7 +4,7 @@
 
 # %% ../nbs/00a_core.ipynb #1db226c1
 from __future__ import annotations
-import contextlib, functools, glob, importlib.resources, json, os, re, shutil, sys, tempfile, time
+import contextlib, functools, glob, importlib.resources, json, os, re, secrets, shutil, sys, tempfile, time
 from importlib import metadata
 from pathlib import Path
 
@@ -13,8 +13,8 @@ __all__ = ['CALIBRATION_DEFAULTS', 'HELD_OUT_DEFAULTS', 'BLOCK_KINDS', 'PLAN_KIN
            'DATA_DIR', 'BOOTSTRAP_DEFAULTS', 'HEAL_DEFAULTS', 'REPAIR_METHODS', 'LORA_HEALING', 'OUTPUT_MARKER',
            'LEGACY_MARKERS', 'protected_layers', 'clean_stale', 'OutputExistsError', 'OutputUnwritableError',
            'is_entrodrop_output', 'check_writable', 'check_output_dir', 'atomic_folder', 'library_versions',
-           'write_json', 'StoredMemo', 'hardware', 'run_record', 'PlanFileMismatchError', 'read_folder_plan',
-           'on_colab', 'colab_setup', 'check_resumable', 'resumable_folder', 'check_output_file']
+           'write_json', 'write_atomically', 'StoredMemo', 'hardware', 'run_record', 'PlanFileMismatchError',
+           'read_folder_plan', 'on_colab', 'colab_setup', 'check_resumable', 'resumable_folder', 'check_output_file']
 
 # %% ../nbs/00a_core.ipynb #b2accb94
 CALIBRATION_DEFAULTS = {"samples": 128, "seqlen": 256, "seed": 2024}
@@ -174,7 +174,31 @@ def write_json(path, data) -> Path:
     path.write_text(json.dumps(data, indent=2, default=str) + "\n")
     return path
 
+# %% ../nbs/00a_core.ipynb #10f9e946
+def write_atomically(path, write) -> Path:
+    "Call `write(scratch)` on a scratch file beside `path` that only this call uses, then move it onto `path` at once."
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    scratch = path.with_name(f".partial-{os.getpid()}-{secrets.token_hex(4)}-{path.name}")
+    try:
+        write(scratch)
+        scratch.replace(path)
+    finally: scratch.unlink(missing_ok=True)
+    return path
+
+
 # %% ../nbs/00a_core.ipynb #f1b3b992
+@contextlib.contextmanager
+def _folder_locked(folder: Path):
+    "Hold an exclusive lock on `folder` while the block runs (POSIX `flock`; where there is none, no lock)."
+    try: import fcntl
+    except ImportError: fcntl = None
+    handle = os.open(folder, os.O_RDONLY)
+    try:
+        if fcntl is not None: fcntl.flock(handle, fcntl.LOCK_EX)
+        yield
+    finally: os.close(handle)
+
 def _as_key(value):
     return tuple(_as_key(v) for v in value) if isinstance(value, list) else value
 
@@ -182,15 +206,18 @@ class StoredMemo(dict):
     "A dict kept in a JSON file, each entry written (whole, atomically) as it is set; tuple keys come back as tuples."
     def __init__(self, path):
         self.path = Path(path)
+        super().__init__(self._stored())
+
+    def _stored(self) -> list:
         entries = json.loads(self.path.read_text()) if self.path.exists() else []
-        super().__init__((_as_key(key), value) for key, value in entries)
+        return [(_as_key(key), value) for key, value in entries]
 
     def __setitem__(self, key, value):
         super().__setitem__(key, value)
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        partial = self.path.with_name(f".{self.path.name}.partial")
-        write_json(partial, [[key, value] for key, value in self.items()])
-        partial.replace(self.path)
+        with _folder_locked(self.path.parent):
+            for stored_key, stored_value in self._stored(): self.setdefault(stored_key, stored_value)
+            write_atomically(self.path, lambda scratch: write_json(scratch, [[k, v] for k, v in self.items()]))
 
 
 # %% ../nbs/00a_core.ipynb #3bcb9f23
