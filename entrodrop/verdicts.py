@@ -14,9 +14,10 @@ from .statistics import (bootstrap_mean, holm, paired_bootstrap, percentile_in, 
                                  verdict)
 
 # %% auto #0
-__all__ = ['TABLE1_PAIRS', 'paired_comparison', 'percentiles_among', 'read_comparisons', 'repaired_name', 'repair_named',
-           'tasks_above_chance', 'row_intervals', 'with_verdicts', 'pair_verdicts', 'criterion_recoveries', 'with_holm',
-           'repair_family', 'measured_removal_losses', 'score_loss_correlations', 'plot_intervals']
+__all__ = ['TABLE1_PAIRS', 'paired_comparison', 'percentiles_among', 'placed_among_random', 'plot_among_random',
+           'read_comparisons', 'repaired_name', 'repair_named', 'tasks_above_chance', 'row_intervals', 'with_verdicts',
+           'pair_verdicts', 'criterion_recoveries', 'with_holm', 'repair_family', 'measured_removal_losses',
+           'score_loss_correlations', 'plot_intervals']
 
 # %% ../nbs/09d_verdicts.ipynb #087c9883
 def _row_record(table: pd.DataFrame, store, kind: str, num_blocks: int, criterion: str) -> dict | None:
@@ -69,6 +70,51 @@ def percentiles_among(table: pd.DataFrame, store, others: pd.DataFrame, others_s
             )
         rows.append(row)
     return pd.DataFrame(rows)
+
+# %% ../nbs/09d_verdicts.ipynb #2a44d876
+def placed_among_random(table: pd.DataFrame, store, randoms: pd.DataFrame, random_store, criteria) -> pd.DataFrame:
+    "Each of `criteria` among the random plans of `randoms`: by its `table` row where it has one, else its row beside them."
+    plans = randoms[randoms.criterion == "random"] if len(randoms) else randoms
+    found = []
+    for criterion in ([] if plans.empty else criteria):
+        own = percentiles_among(table, store, plans, random_store, criterion)
+        done = set(zip(own.kind, own.num_blocks)) if len(own) else set()
+        rest = plans[[(kind, count) not in done for kind, count in zip(plans.kind, plans.num_blocks)]]
+        beside = percentiles_among(randoms, random_store, rest, random_store, criterion) if len(rest) else pd.DataFrame()
+        found += [part.assign(measured=where) for part, where in ((own, "Table 1 row"), (beside, "beside the random plans"))
+                  if len(part)]
+    return pd.concat(found, ignore_index=True) if found else pd.DataFrame()
+
+
+# %% ../nbs/09d_verdicts.ipynb #1801bd1f
+def _random_values(records: list[dict], measure: str) -> list[float]:
+    if measure == "perplexity": return [float(np.exp(r["windows"].loss.mean())) for r in records]
+    return [float(r["items"].groupby("task").value.mean().mean()) for r in records]
+
+def plot_among_random(randoms: pd.DataFrame, placed: pd.DataFrame, random_store, measure: str = "perplexity",
+                      height: float = 3.2):
+    "A panel per kind and K of `placed`: the random plans' `measure` (perplexity or accuracy), each criterion marked."
+    import matplotlib.pyplot as plt
+    settings = list(placed.groupby(["kind", "num_blocks"], sort=False).groups)
+    axes = plt.subplots(1, len(settings), figsize=(4.5 * len(settings), height), squeeze=False)[1][0]
+    for ax, (kind, count) in zip(axes, settings):
+        plans = randoms[(randoms.criterion == "random") & (randoms.kind == kind) & (randoms.num_blocks == count)]
+        values = _random_values([read_record(random_store, key) for key in plans.records.dropna()], measure)
+        label = f"{len(values)} random plans"
+        if measure == "perplexity":
+            ax.hist(values, bins=np.geomspace(min(values), max(values), 26), color="lightgrey", label=label)
+            ax.set(xscale="log", xlabel="perplexity (log scale)")
+        else:
+            ax.plot(values, np.random.default_rng(0).uniform(-0.3, 0.3, len(values)), "o", color="grey", alpha=0.6,
+                    label=label)
+            ax.set(xlabel="average accuracy, above-chance tasks", yticks=[], ylim=(-1, 1))
+        here = placed[(placed.kind == kind) & (placed.num_blocks == count)]
+        for index, row in enumerate(here.itertuples()):
+            ax.axvline(getattr(row, measure), color=f"C{index}",
+                       label=f"{row.criterion} ({getattr(row, f'{measure}_percentile'):.0f}%)")
+        ax.set(title=f"{kind} K = {count}")
+    return axes
+
 
 # %% ../nbs/09d_verdicts.ipynb #4b01a2a7
 def read_comparisons(results: Path, *runs: str) -> pd.DataFrame:
