@@ -16,8 +16,9 @@ from .statistics import (bootstrap_mean, holm, paired_bootstrap, percentile_in, 
 # %% auto #0
 __all__ = ['TABLE1_PAIRS', 'paired_comparison', 'percentiles_among', 'placed_among_random', 'plot_among_random',
            'read_comparisons', 'repaired_name', 'repair_named', 'tasks_above_chance', 'row_intervals', 'with_verdicts',
-           'pair_verdicts', 'criterion_recoveries', 'with_holm', 'repair_family', 'measured_removal_losses',
-           'score_loss_correlations', 'plot_intervals']
+           'pair_verdicts', 'accuracy_sensitivity', 'criterion_recoveries', 'with_holm', 'repair_family',
+           'measured_removal_losses', 'score_loss_correlations', 'ceiling_family', 'plot_ceiling_distances',
+           'plot_intervals']
 
 # %% ../nbs/09d_verdicts.ipynb #087c9883
 def _row_record(table: pd.DataFrame, store, kind: str, num_blocks: int, criterion: str) -> dict | None:
@@ -27,8 +28,9 @@ def _row_record(table: pd.DataFrame, store, kind: str, num_blocks: int, criterio
     keys = table.loc[where, "records"].dropna()
     return None if keys.empty else read_record(store, keys.iloc[0])
 
-def paired_comparison(table: pd.DataFrame, store, a: str, b: str, tasks=None, **bootstrap) -> pd.DataFrame:
-    "A - B per kind and K: log-perplexity (per window) and accuracy (per task and their average), with paired intervals."
+def paired_comparison(table: pd.DataFrame, store, a: str, b: str, tasks=None, accuracy: str = "value",
+                      **bootstrap) -> pd.DataFrame:
+    "A - B per kind and K: log-perplexity (per window) and `accuracy` (an item column; per task and average), paired."
     parts = []
     for (kind, count), _ in table[table.criterion == a].groupby(["kind", "num_blocks"], sort=False):
         record_a, record_b = (_row_record(table, store, kind, count, c) for c in (a, b))
@@ -39,7 +41,7 @@ def paired_comparison(table: pd.DataFrame, store, a: str, b: str, tasks=None, **
         items_a, items_b = record_a["items"], record_b["items"]
         if len(items_a) and len(items_b):
             chosen = items_a if tasks is None else items_a[items_a.task.isin(tasks)]
-            parts.append(paired_bootstrap(chosen, items_b, **bootstrap).assign(metric="accuracy", **where))
+            parts.append(paired_bootstrap(chosen, items_b, accuracy, **bootstrap).assign(metric="accuracy", **where))
     columns = ["kind", "num_blocks", "criterion_a", "criterion_b", "metric", "stratum", "n", "mean_a", "mean_b",
                "difference", "low", "high", "separated", "p_value"]
     return pd.concat(parts, ignore_index=True)[columns] if parts else pd.DataFrame(columns=columns)
@@ -167,10 +169,35 @@ def with_verdicts(comparison: pd.DataFrame) -> pd.DataFrame:
 TABLE1_PAIRS = (("cosine", "entropy-knn"), ("cosine", "entropy-bucket"), ("entropy-knn", "entropy-bucket"),
                 ("angular-window", "cosine"))
 
-def pair_verdicts(table: pd.DataFrame, store, tasks=None, pairs=TABLE1_PAIRS, **bootstrap) -> pd.DataFrame:
+def pair_verdicts(table: pd.DataFrame, store, tasks=None, pairs=TABLE1_PAIRS, accuracy: str = "value",
+                  **bootstrap) -> pd.DataFrame:
     "`with_verdicts` of each pair's `paired_comparison` (by default Table 1's pairs, the same for every model)."
-    compared = [paired_comparison(table, store, a, b, tasks=tasks, **bootstrap) for a, b in pairs]
+    compared = [paired_comparison(table, store, a, b, tasks=tasks, accuracy=accuracy, **bootstrap) for a, b in pairs]
     return with_verdicts(pd.concat(compared, ignore_index=True))
+
+# %% ../nbs/09d_verdicts.ipynb #632af92f
+def _outcome(row) -> int:
+    "+1 when A is better, -1 when B is, 0 when not separated (accuracy: higher is better)."
+    return int(np.sign(row["difference"])) if row["separated"] else 0
+
+def accuracy_sensitivity(table: pd.DataFrame, store, tasks, pairs=TABLE1_PAIRS, **bootstrap) -> pd.DataFrame:
+    "Each pair's accuracy verdict under the rule (`acc` over `tasks`), over every task, and by `acc_norm`; what changes."
+    readings = {"the rule": ("value", tasks), "every task": ("value", None), "acc_norm": ("acc_norm", tasks)}
+    found = []
+    for reading, (column, chosen) in readings.items():
+        verdicts = pair_verdicts(table, store, tasks=chosen, pairs=pairs, accuracy=column, **bootstrap)
+        found.append(verdicts[verdicts.metric == "accuracy"].assign(reading=reading))
+    rows = pd.concat(found, ignore_index=True)
+    rows["outcome"] = [_outcome(row) for row in rows.to_dict("records")]
+    keys = ["kind", "num_blocks", "criterion_a", "criterion_b"]
+    wide = rows.pivot_table(index=keys, columns="reading", values=["difference", "low", "high", "outcome"], sort=False)
+    says = rows.pivot_table(index=keys, columns="reading", values="says", aggfunc="first", sort=False)
+    table = pd.concat({"says": says[list(readings)], **{v: wide[v][list(readings)] for v in ("difference", "low", "high")}},
+                      axis=1)
+    outcome = wide["outcome"]
+    table["changes"] = [", ".join(r for r in list(readings)[1:] if outcome.loc[key, r] != outcome.loc[key, "the rule"])
+                        for key in table.index]
+    return table.reset_index()
 
 # %% ../nbs/09d_verdicts.ipynb #105c9620
 def criterion_recoveries(table: pd.DataFrame, store, criteria, healing: str = "lora", tasks=None,
@@ -235,6 +262,32 @@ def score_loss_correlations(scores, losses: pd.Series, block: str, **bootstrap) 
     rows = [{"score": name, **rank_correlation(values, losses.to_numpy(), **bootstrap)}
             for name, values in named.items()]
     return pd.DataFrame(rows).assign(block=block)
+
+# %% ../nbs/09d_verdicts.ipynb #b548370a
+def ceiling_family(table1: pd.DataFrame, ceiling_rows: pd.DataFrame, store, against: str, family: str, tasks=None,
+                   **bootstrap) -> pd.DataFrame:
+    "Every criterion of `table1` and `ceiling_rows` against `against` at each kind and K, as one named Holm family."
+    table = pd.concat([table1, ceiling_rows[ceiling_rows.criterion != "dense"]], ignore_index=True)
+    pairs = [(c, against) for c in dict.fromkeys(table.criterion) if c not in ("dense", against)]
+    return with_holm(pair_verdicts(table, store, tasks=tasks, pairs=pairs, **bootstrap), family)
+
+def plot_ceiling_distances(family: pd.DataFrame, against: str, metric: str = "log-perplexity"):
+    "A panel per kind: each criterion's `metric` minus `against`'s, with its paired interval, against K."
+    import matplotlib.pyplot as plt
+    distances = family[family.metric == metric]
+    kinds = list(dict.fromkeys(distances.kind))
+    axes = plt.subplots(1, len(kinds), figsize=(6.5 * len(kinds), 3.6), squeeze=False)[1][0]
+    for ax, kind in zip(axes, kinds):
+        of_kind = distances[distances.kind == kind]
+        for criterion, rows in of_kind.groupby("criterion_a", sort=False):
+            error = [rows.difference - rows.low, rows.high - rows.difference]
+            ax.errorbar(rows.num_blocks, rows.difference, yerr=error, marker="o", capsize=3, label=criterion)
+        ax.axhline(0, color="grey", ls="--")
+        ax.set(xlabel=f"{kind} blocks removed (K)", ylabel=f"{metric} minus {against}'s", yscale="symlog",
+               title=f"distance to the ceiling: {kind}")
+        ax.set_xticks(sorted(of_kind.num_blocks.unique()))
+        ax.legend(fontsize=7)
+    return axes
 
 # %% ../nbs/09d_verdicts.ipynb #b9d1842f
 def plot_intervals(intervals: pd.DataFrame, axes=None):
