@@ -17,8 +17,8 @@ from .statistics import (bootstrap_mean, holm, paired_bootstrap, percentile_in, 
 __all__ = ['TABLE1_PAIRS', 'paired_comparison', 'percentiles_among', 'placed_among_random', 'plot_among_random',
            'read_comparisons', 'repaired_name', 'repair_named', 'tasks_above_chance', 'row_intervals', 'with_verdicts',
            'pair_verdicts', 'accuracy_sensitivity', 'criterion_recoveries', 'with_holm', 'repair_family',
-           'measured_removal_losses', 'score_loss_correlations', 'ceiling_family', 'plot_ceiling_distances',
-           'plot_intervals']
+           'measured_removal_losses', 'score_loss_correlations', 'with_ceiling', 'ceiling_family',
+           'plot_ceiling_distances', 'plot_intervals']
 
 # %% ../nbs/09d_verdicts.ipynb #087c9883
 def _row_record(table: pd.DataFrame, store, kind: str, num_blocks: int, criterion: str) -> dict | None:
@@ -264,10 +264,14 @@ def score_loss_correlations(scores, losses: pd.Series, block: str, **bootstrap) 
     return pd.DataFrame(rows).assign(block=block)
 
 # %% ../nbs/09d_verdicts.ipynb #b548370a
+def with_ceiling(table1: pd.DataFrame, ceiling_rows: pd.DataFrame) -> pd.DataFrame:
+    "Table 1's rows and the ceiling's in one table (the dense row is Table 1's)."
+    return pd.concat([table1, ceiling_rows[ceiling_rows.criterion != "dense"]], ignore_index=True)
+
 def ceiling_family(table1: pd.DataFrame, ceiling_rows: pd.DataFrame, store, against: str, family: str, tasks=None,
                    **bootstrap) -> pd.DataFrame:
     "Every criterion of `table1` and `ceiling_rows` against `against` at each kind and K, as one named Holm family."
-    table = pd.concat([table1, ceiling_rows[ceiling_rows.criterion != "dense"]], ignore_index=True)
+    table = with_ceiling(table1, ceiling_rows)
     pairs = [(c, against) for c in dict.fromkeys(table.criterion) if c not in ("dense", against)]
     return with_holm(pair_verdicts(table, store, tasks=tasks, pairs=pairs, **bootstrap), family)
 

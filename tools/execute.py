@@ -1,6 +1,7 @@
 """Refresh the outputs a notebook shows in the docs: `python tools/execute.py [--with-slow] NOTEBOOK ...` executes each in
 place as nbdev_test does (skipping `eval: false` cells, and `slow` ones unless --with-slow) and keeps its outputs, with
-every figure stored as a palette PNG; `python tools/execute.py --compact NOTEBOOK ...` only re-encodes the figures.
+every figure stored as a palette PNG; `python tools/execute.py --compact NOTEBOOK ...` only re-encodes the figures
+(and drops a table's plain-text copy beside its HTML).
 The notebooks' outputs stay under OUTPUT_BUDGET bytes in all (`--check`, run by CI)."""
 import ast, base64, io, json, os, sys
 from pathlib import Path
@@ -29,12 +30,13 @@ def palette_png(encoded: str) -> str:
     return base64.b64encode(buffer.getvalue()).decode() if buffer.tell() < len(raw) else encoded
 
 def compact(path: Path):
-    "Every PNG output of the notebook at `path` as a palette PNG, written back in place."
+    "Every PNG output of the notebook at `path` as a palette PNG, without a plain-text copy of HTML, written in place."
     nb = json.loads(path.read_text())
     for cell in nb["cells"]:
         for output in cell.get("outputs", []):
             data = output.get("data", {})
             if "image/png" in data: data["image/png"] = palette_png(data["image/png"]).strip() + "\n"
+            if "text/html" in data: data.pop("text/plain", None)  # the docs (Quarto, smalldocs) show the HTML
     path.write_text(json.dumps(nb, indent=1, ensure_ascii=False) + "\n")
 
 def output_bytes(path: Path) -> int:
