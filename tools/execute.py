@@ -7,7 +7,7 @@ import ast, base64, io, json, os, sys
 from pathlib import Path
 
 OUTPUT_BUDGET = 2_500_000  # bytes of outputs over every notebook (issue 32)
-COLOURS = 256  # a palette PNG of a line plot looks the same and takes about a third of the bytes
+COLOURS = 128  # a palette PNG of a line plot or heatmap looks the same and takes a third of the bytes or less
 
 def skip(cell, flags):
     from nbdev.process import extract_directives
