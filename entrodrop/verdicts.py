@@ -17,7 +17,7 @@ from .statistics import (bootstrap_mean, holm, paired_bootstrap, percentile_in, 
 __all__ = ['TABLE1_PAIRS', 'paired_comparison', 'percentiles_among', 'placed_among_random', 'plot_among_random',
            'read_comparisons', 'repaired_name', 'repair_named', 'tasks_above_chance', 'row_intervals', 'with_verdicts',
            'pair_verdicts', 'accuracy_sensitivity', 'criterion_recoveries', 'with_holm', 'repair_family',
-           'measured_removal_losses', 'score_loss_correlations', 'with_ceiling', 'ceiling_family',
+           'measured_removal_losses', 'score_loss_correlations', 'score_loss_family', 'with_ceiling', 'ceiling_family',
            'plot_ceiling_distances', 'plot_intervals']
 
 # %% ../nbs/09d_verdicts.ipynb #087c9883
@@ -181,9 +181,9 @@ def _outcome(row) -> int:
     return int(np.sign(row["difference"])) if row["separated"] else 0
 
 def accuracy_sensitivity(table: pd.DataFrame, store, tasks, pairs=TABLE1_PAIRS, **bootstrap) -> pd.DataFrame:
-    "Each pair's accuracy verdict under the rule (`acc` over `tasks`), over every task, and by `acc_norm`; what changes."
+    "Each pair's accuracy verdict by the rule (`acc` over `tasks`), over every task and by `acc_norm`; what changes."
     readings = {"the rule": ("value", tasks), "every task": ("value", None), "acc_norm": ("acc_norm", tasks)}
-    found = []
+    order, found = list(readings), []
     for reading, (column, chosen) in readings.items():
         verdicts = pair_verdicts(table, store, tasks=chosen, pairs=pairs, accuracy=column, **bootstrap)
         found.append(verdicts[verdicts.metric == "accuracy"].assign(reading=reading))
@@ -192,12 +192,12 @@ def accuracy_sensitivity(table: pd.DataFrame, store, tasks, pairs=TABLE1_PAIRS, 
     keys = ["kind", "num_blocks", "criterion_a", "criterion_b"]
     wide = rows.pivot_table(index=keys, columns="reading", values=["difference", "low", "high", "outcome"], sort=False)
     says = rows.pivot_table(index=keys, columns="reading", values="says", aggfunc="first", sort=False)
-    table = pd.concat({"says": says[list(readings)], **{v: wide[v][list(readings)] for v in ("difference", "low", "high")}},
-                      axis=1)
+    numbers = {v: wide[v][order] for v in ("difference", "low", "high")}
+    sensitivity = pd.concat({"says": says[order], **numbers}, axis=1)
     outcome = wide["outcome"]
-    table["changes"] = [", ".join(r for r in list(readings)[1:] if outcome.loc[key, r] != outcome.loc[key, "the rule"])
-                        for key in table.index]
-    return table.reset_index()
+    sensitivity["changes"] = [", ".join(r for r in order[1:] if outcome.loc[key, r] != outcome.loc[key, "the rule"])
+                              for key in sensitivity.index]
+    return sensitivity.reset_index()
 
 # %% ../nbs/09d_verdicts.ipynb #105c9620
 def criterion_recoveries(table: pd.DataFrame, store, criteria, healing: str = "lora", tasks=None,
@@ -262,6 +262,12 @@ def score_loss_correlations(scores, losses: pd.Series, block: str, **bootstrap) 
     rows = [{"score": name, **rank_correlation(values, losses.to_numpy(), **bootstrap)}
             for name, values in named.items()]
     return pd.DataFrame(rows).assign(block=block)
+
+def score_loss_family(scores: dict, losses: dict, **bootstrap) -> pd.DataFrame:
+    "`score_loss_correlations` for every kind of `scores` ({kind: BlockScores}, `losses` alike), Holm over all of them."
+    found = pd.concat([score_loss_correlations(scores[kind], losses[kind], kind, **bootstrap) for kind in scores],
+                      ignore_index=True)
+    return found.assign(**{"survives Holm": holm(found.p_value)})
 
 # %% ../nbs/09d_verdicts.ipynb #b548370a
 def with_ceiling(table1: pd.DataFrame, ceiling_rows: pd.DataFrame) -> pd.DataFrame:
