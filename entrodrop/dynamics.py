@@ -88,7 +88,7 @@ def increase_table(scores_by_set: dict, estimator, block: str = "attention") -> 
 
 # %% ../nbs/04_dynamics.ipynb #75a67997
 def rank_agreement(table: pd.DataFrame, first_layer: int = 0, num_blocks: int | None = None) -> pd.DataFrame:
-    "Spearman and Kendall correlation, and the overlap of the `num_blocks` lowest, of every pair of rows (layers >= first_layer)."
+    "Spearman, Kendall and the overlap of the `num_blocks` lowest, for every pair of rows (layers >= first_layer)."
     table = table.loc[:, [c for c in table.columns if c >= first_layer]]
     num_blocks = num_blocks or max(1, table.shape[1] // 4)
     lowest = lambda name: set(table.loc[name].nsmallest(num_blocks).index)

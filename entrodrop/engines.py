@@ -97,7 +97,7 @@ class DeciLMConfig(LlamaConfig):
 '''
 
 def block_configs(config: dict, zero_mlp: bool = False) -> list[dict]:
-    "One Nemotron-NAS block entry per layer of a pruned folder's config (`zero_mlp`: a removed MLP as a zero MLP of width 256)."
+    "A Nemotron-NAS block entry per layer of a pruned folder's config (`zero_mlp`: a removed MLP as a zero MLP, width 256)."
     attention_removed, mlp_removed = _pruned_blocks(config)
     group = config["num_attention_heads"] // config.get("num_key_value_heads", config["num_attention_heads"])
     multiplier, zero = ffn_multiplier(config["intermediate_size"],
@@ -156,7 +156,7 @@ def export_nemotron_nas(
     zero_mlp: bool = False,  # a removed MLP of a layer that keeps its attention as a zero MLP (llama.cpp)
     overwrite: bool = False,
 ) -> Path:
-    "A pruned folder as a Nemotron-NAS (DeciLM) checkpoint; refused in one line, before writing, where the format cannot hold it."
+    "A pruned folder as a Nemotron-NAS (DeciLM) checkpoint; refused in one line, before writing, where the format cannot."
     folder = Path(folder)
     check_pruned_weights(folder)
     config = json.loads((folder / "config.json").read_text())
@@ -256,11 +256,13 @@ for prompt in spec["prompts"]:
     out = server.handle_completions({"prompt": prompt, "n_predict": spec["new_tokens"], "temperature": 0, "n_probs": 1,
                                      "cache_prompt": False, "ignore_eos": True})
     content = out["choices"][0]["logprobs"]["content"]
-    runs.append({"tokens": [c["id"] for c in content], "logprobs": [c["logprob"] for c in content], "timings": out["timings"]})
+    runs.append({"tokens": [c["id"] for c in content], "logprobs": [c["logprob"] for c in content],
+                 "timings": out["timings"]})
 # VmHWM, not ru_maxrss: Linux keeps ru_maxrss across exec, so it would report the parent's peak
 status = open("/proc/self/status").read().splitlines() if os.path.exists("/proc/self/status") else []
 hwm = [int(line.split()[1]) * 1024 for line in status if line.startswith("VmHWM:")]
-print(json.dumps({"runs": runs, "peak_rss_bytes": hwm[0] if hwm else resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024}))
+peak = hwm[0] if hwm else resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+print(json.dumps({"runs": runs, "peak_rss_bytes": peak}))
 '''
 
 def llamacpp_run(gguf, prompts: list[list[int]], new_tokens: int = 20, threads: int = 1) -> dict:
@@ -321,7 +323,7 @@ def engine_benchmark(
     repeats: int = 3,
     seed: int = 0,
 ) -> pd.DataFrame:
-    "llama.cpp's prefill and decode speed (median and range over `repeats` runs), peak memory, and the ratios to the first model."
+    "llama.cpp's prefill and decode speed (median, range over `repeats` runs), peak memory, ratios to the first model."
     prompt = torch.randint(0, vocab_size, (prompt_tokens,), generator=torch.Generator().manual_seed(seed)).tolist()
     rows = []
     for name, gguf in ggufs.items():
@@ -363,7 +365,8 @@ def plot_engine_benchmark(table: pd.DataFrame, ax=None, title: str | None = None
     )
     ax.plot(x, pruned.decode_speedup_ideal, "x", ms=8, label="ideal (weight bytes read per token)")
     ax.axhline(1, color="grey", lw=0.8)
-    ax.set(xticks=list(x), ylabel="decode speed / dense", title=title or f"llama.cpp, {table.threads.iloc[0]} thread(s)")
+    ax.set(xticks=list(x), ylabel="decode speed / dense",
+           title=title or f"llama.cpp, {table.threads.iloc[0]} thread(s)")
     ax.set_xticklabels(pruned.model, rotation=20, ha="right", fontsize=8)
     ax.legend(fontsize=8)
     return ax

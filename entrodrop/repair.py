@@ -147,5 +147,6 @@ def repair(model: nn.Module, plan: PruningPlan, batches, method: str, ridge: flo
     if REPAIRS[method] is None: return {"repair": "none"}
     # `statistics`: this plan's `seam_statistics` on the same dense model and batches, made once for several repairs
     found = statistics if statistics is not None else seam_statistics(model, plan, batches, progress=progress)
-    return {"repair": method, "ridge": ridge if method == "lstsq" else None, "seams": REPAIRS[method](model, found, ridge),
+    return {"repair": method, "ridge": ridge if method == "lstsq" else None,
+            "seams": REPAIRS[method](model, found, ridge),
             "calibration_tokens": sum(b.numel() for b in batches)}

@@ -213,7 +213,7 @@ def _parameters(config) -> int:
 # %% ../nbs/07c_speed.ipynb #380957fe
 def memory_plan(config, eval_batch: int = 8, eval_tokens: int = 2048, heal_batch: int = 4,
                 heal_tokens: int = 256) -> dict:
-    "Estimated GiB for scoring/pruning, lm-eval and LoRA healing of a model of `config` in bf16, and the smallest GPU for each."
+    "Estimated GiB for scoring/pruning, lm-eval and LoRA healing of a model of `config` in bf16; the smallest GPU for each."
     gib, params = 2**30, _parameters(config)
     weights = 2 * params / gib
     head_dim = getattr(config, "head_dim", None) or config.hidden_size // config.num_attention_heads
@@ -230,7 +230,7 @@ def memory_plan(config, eval_batch: int = 8, eval_tokens: int = 2048, heal_batch
 
 # %% ../nbs/07c_speed.ipynb #646b2608
 def peak_memory(fn: Callable, *args, **kwargs) -> tuple[object, int | None]:
-    "Run `fn(*args, **kwargs)`; return its result and the peak memory (bytes) it added: CUDA if in use, else process RSS (Linux)."
+    "Run `fn(*args, **kwargs)`: its result and the peak memory (bytes) it added, CUDA if in use, else process RSS (Linux)."
     if torch.cuda.is_available():
         torch.cuda.synchronize()
         torch.cuda.reset_peak_memory_stats()
@@ -347,5 +347,6 @@ def bench_plans(num_layers: int, plan_file=None) -> dict:
              for kind, k in BENCH_SWEEP if k <= room}
     if not plans:
         raise ValueError(f"{num_layers} layers, {num_layers - room} of them protected, leave no room for the sweep's "
-                         f"smallest K: build at least {min(k for _, k in BENCH_SWEEP) + num_layers - room} layers, or give a plan")
+                         f"smallest K: build at least {min(k for _, k in BENCH_SWEEP) + num_layers - room} layers, "
+                         "or give a plan")
     return plans

@@ -34,7 +34,8 @@ class LmEvalFunction(str):
     "A task-file value lm-eval reads as a function: written `!function module.name`."
 
 class _TaskDumper(yaml.SafeDumper): pass
-_TaskDumper.add_representer(LmEvalFunction, lambda dumper, value: dumper.represent_scalar("!function", str(value), style=""))
+_TaskDumper.add_representer(LmEvalFunction,
+                            lambda dumper, value: dumper.represent_scalar("!function", str(value), style=""))
 _TaskDumper.add_representer(str, lambda dumper, value: dumper.represent_scalar("tag:yaml.org,2002:str", value,
                                                                               style="|" if "\n" in value else None))
 
@@ -55,7 +56,8 @@ def _python_faq_task(task: str) -> dict:
     return {"task": task, "dataset_path": "json",
             "dataset_kwargs": {"data_files": {"test": str(DATA_DIR / "tasks" / f"{task}.jsonl")}}, "test_split": "test",
             "output_type": "multiple_choice", "doc_to_text": "{{context}}", "doc_to_choice": "{{choices}}",
-            "doc_to_target": "{{label}}", "metric_list": [_score(m) for m in ACCURACY_METRICS], "metadata": {"version": 1.0}}
+            "doc_to_target": "{{label}}", "metric_list": [_score(m) for m in ACCURACY_METRICS],
+            "metadata": {"version": 1.0}}
 
 # %% ../nbs/07a_tasks.ipynb #5640489c
 def rouge_l(prediction: str, reference: str) -> float:
@@ -86,7 +88,8 @@ def summary_line(generated: str) -> str:
 
 def _xsum_task(data: Path) -> dict:
     # until []: the EOS token only; a newline stop would cut a summary that opens with one
-    return {"task": f"xsum{LOCAL_SUFFIX}", "dataset_path": "json", "dataset_kwargs": {"data_files": {"test": str(data)}},
+    return {"task": f"xsum{LOCAL_SUFFIX}", "dataset_path": "json",
+            "dataset_kwargs": {"data_files": {"test": str(data)}},
             "test_split": "test", "output_type": "generate_until", "doc_to_text": XSUM_PROMPT,
             "doc_to_target": "{{summary}}", "process_results": LmEvalFunction("xsum_metric.process_results"),
             "generation_kwargs": {"until": [], "max_gen_toks": 64, "do_sample": False}, "num_fewshot": 0,
@@ -105,7 +108,8 @@ def task_packs(local: bool = True, xsum: bool = False) -> tuple[str, ...]:
     benchmarks = json.loads((fetch("benchmarks") / "manifest.json").read_text())["tasks"]
     for row in offline_from("benchmarks"):
         split = benchmarks[row.name]["split"]
-        task = _local_task(row.name, builtin_root / row.lm_eval, split, cache_root() / "benchmarks" / row.name / f"{split}.jsonl")
+        task = _local_task(row.name, builtin_root / row.lm_eval, split,
+                           cache_root() / "benchmarks" / row.name / f"{split}.jsonl")
         (registry / f"{row.name}{LOCAL_SUFFIX}.yaml").write_text(task_yaml(task))
     # older caches kept XSum here, fetched for every task
     (registry / f"xsum{LOCAL_SUFFIX}.yaml").unlink(missing_ok=True)

@@ -123,7 +123,8 @@ def read_comparisons(results: Path, *runs: str) -> pd.DataFrame:
     "The rows of the comparison runs under `results` that exist (each with its run's name), one row per plan."
     paths = [Path(results) / run / "comparison.csv" for run in runs]
     found = [pd.read_csv(path).assign(run=run) for run, path in zip(runs, paths) if path.exists()]
-    if not found: return pd.DataFrame(columns=["kind", "num_blocks", "criterion", "seed", "repair", "blocks", "records", "run"])
+    if not found:
+        return pd.DataFrame(columns=["kind", "num_blocks", "criterion", "seed", "repair", "blocks", "records", "run"])
     rows = pd.concat(found, ignore_index=True)
     rows["repair"] = rows["repair"].fillna("none") if "repair" in rows else "none"  # runs from before repairs: none
     return rows.drop_duplicates(subset=["kind", "num_blocks", "criterion", "seed", "repair"])
@@ -207,7 +208,8 @@ def criterion_recoveries(table: pd.DataFrame, store, criteria, healing: str = "l
     chosen = lambda record: record["items"] if tasks is None else record["items"][record["items"].task.isin(tasks)]
     for (kind, count), _ in table[table.criterion.isin(criteria)].groupby(["kind", "num_blocks"], sort=False):
         dense = _row_record(table, store, kind, count, "dense")
-        found = {c: (_row_record(table, store, kind, count, c), _row_record(table, store, kind, count, repaired_name(c, healing)))
+        found = {c: (_row_record(table, store, kind, count, c),
+                     _row_record(table, store, kind, count, repaired_name(c, healing)))
                  for c in criteria}
         found = {c: pair for c, pair in found.items() if None not in pair}
         if dense is None or not found: continue

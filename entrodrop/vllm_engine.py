@@ -156,7 +156,8 @@ def vllm_evaluate(folder, tasks="paper", limit: int | None = None, num_fewshot=N
                   item_seed: int = 0, python=None, dtype: str = "auto", parallel: dict | None = None,
                   hub: bool | None = None, metrics: dict | None = None):
     "`quality.evaluate` of a Nemotron-NAS folder through lm-eval's vLLM backend, in vLLM's Python: the table, raw output."
-    model_args = {"pretrained": str(folder), "trust_remote_code": True, "dtype": dtype, "enforce_eager": True, "seed": 0,
+    model_args = {"pretrained": str(folder), "trust_remote_code": True, "dtype": dtype, "enforce_eager": True,
+                  "seed": 0,
                   **(parallel or {})}
     def run(group, include, shots, limit, samples) -> dict:
         spec = {"folder": str(folder), "model_args": model_args, "tasks": group, "include": list(include),
