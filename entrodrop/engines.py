@@ -97,7 +97,7 @@ class DeciLMConfig(LlamaConfig):
 '''
 
 def block_configs(config: dict, zero_mlp: bool = False) -> list[dict]:
-    "A Nemotron-NAS block entry per layer of a pruned folder's config (`zero_mlp`: a removed MLP as a zero MLP, width 256)."
+    "One Nemotron-NAS block entry per layer of a pruned folder's config (`zero_mlp`: a removed MLP as a zero MLP of width 256)."
     attention_removed, mlp_removed = _pruned_blocks(config)
     group = config["num_attention_heads"] // config.get("num_key_value_heads", config["num_attention_heads"])
     multiplier, zero = ffn_multiplier(config["intermediate_size"],
@@ -156,7 +156,7 @@ def export_nemotron_nas(
     zero_mlp: bool = False,  # a removed MLP of a layer that keeps its attention as a zero MLP (llama.cpp)
     overwrite: bool = False,
 ) -> Path:
-    "A pruned folder as a Nemotron-NAS (DeciLM) checkpoint; refused in one line, before writing, where the format cannot."
+    "A pruned folder as a Nemotron-NAS (DeciLM) checkpoint; refused in one line, before writing, where the format cannot hold it."
     folder = Path(folder)
     check_pruned_weights(folder)
     config = json.loads((folder / "config.json").read_text())

@@ -344,8 +344,7 @@ def _assemble(scorer: _StreamingScorer, estimators: list[Estimator],
                 parts.append((est.label, layer, block, values.numpy(), before.numpy(), after.numpy()))
     sizes = [len(part[3]) for part in parts]
     samples = pd.DataFrame({
-        "estimator": np.repeat([part[0] for part in parts], sizes),
-        "layer": np.repeat([part[1] for part in parts], sizes),
+        "estimator": np.repeat([part[0] for part in parts], sizes), "layer": np.repeat([part[1] for part in parts], sizes),
         "block": np.repeat([part[2] for part in parts], sizes), "sample": np.concatenate([np.arange(n) for n in sizes]),
         **{column: np.concatenate([part[i] for part in parts]) for i, column in ((3, "score"), (4, "before"), (5, "after"))},
     })
